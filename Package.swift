@@ -1,0 +1,65 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Cakupan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cakupan", targets: ["CakupanCLI"]),
+        .library(name: "Cakupan", targets: ["Cakupan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries from Debian's packages (libgeos-dev, libproj-dev, libgdal-dev), found by pkg-config.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+
+        // Plain-Swift geometry values shared by every module; no C here.
+        .target(name: "CakupanGeometry"),
+
+        // One small wrapper per C library: the only code that touches a C pointer.
+        .target(name: "CakupanGEOS", dependencies: ["CGEOS", "CakupanGeometry"]),
+        .target(name: "CakupanPROJ", dependencies: ["CPROJ", "CakupanGeometry"]),
+        .target(name: "CakupanGDAL", dependencies: ["CGDAL", "CakupanGeometry"]),
+
+        // Time-based coverage from GPS fixes (pure Swift, metric coordinates in).
+        .target(name: "CakupanTemporal"),
+
+        // The analysis library: roles, CRS choice, coverage, hotspots, output.
+        .target(
+            name: "Cakupan",
+            dependencies: [
+                "CakupanGeometry", "CakupanGEOS", "CakupanPROJ", "CakupanGDAL", "CakupanTemporal",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        // Briefing material (self-contained HTML + SVG) drawn from a result folder.
+        .target(name: "CakupanBriefing"),
+
+        // The thin command-line front end.
+        .executableTarget(
+            name: "CakupanCLI",
+            dependencies: [
+                "Cakupan", "CakupanBriefing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "CakupanGEOSTests", dependencies: ["CakupanGEOS"]),
+        .testTarget(name: "CakupanPROJTests", dependencies: ["CakupanPROJ"]),
+        .testTarget(name: "CakupanGDALTests", dependencies: ["CakupanGDAL"]),
+        .testTarget(name: "CakupanTemporalTests", dependencies: ["CakupanTemporal"]),
+        .testTarget(name: "CakupanBriefingTests", dependencies: ["CakupanBriefing"]),
+        .testTarget(
+            name: "CakupanTests",
+            dependencies: ["Cakupan", "CakupanBriefing"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

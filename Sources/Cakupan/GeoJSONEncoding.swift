@@ -1,0 +1,79 @@
+import CakupanGDAL
+import CakupanGeometry
+
+/// Encodes lon/lat geometries and features as RFC 7946 GeoJSON: positions [lon, lat] with at most
+/// 7 decimals (about 1 cm), exterior rings counter-clockwise and holes clockwise (§3.1.6), no `crs`
+/// member (§4), a `bbox` on the FeatureCollection (§5).
+public enum GeoJSONEncoding {
+    public static let decimals = 7
+
+    static func position(_ c: Coordinate) -> JSONValue {
+        .array([.number(c.x, decimals: decimals), .number(c.y, decimals: decimals)])
+    }
+
+    static func line(_ cs: [Coordinate]) -> JSONValue { .array(cs.map(position)) }
+
+    /// Rings closed and wound per RFC 7946 §3.1.6.
+    static func polygon(_ p: Polygon) -> JSONValue {
+        func closed(_ r: [Coordinate]) -> [Coordinate] {
+            guard let first = r.first, r.last != first else { return r }
+            return r + [first]
+        }
+        let exterior = Ring.oriented(closed(p.exterior), counterClockwise: true)
+        let holes = p.holes.map { Ring.oriented(closed($0), counterClockwise: false) }
+        return .array(([exterior] + holes).map(line))
+    }
+
+    public static func geometry(_ g: Geometry) -> JSONValue {
+        func object(_ type: String, _ coordinates: JSONValue) -> JSONValue {
+            .object(JSONObject([("type", .string(type)), ("coordinates", coordinates)]))
+        }
+        switch g {
+        case .point(let c): return object("Point", position(c))
+        case .lineString(let cs): return object("LineString", line(cs))
+        case .polygon(let p): return object("Polygon", polygon(p))
+        case .multiPoint(let cs): return object("MultiPoint", line(cs))
+        case .multiLineString(let ls): return object("MultiLineString", .array(ls.map(line)))
+        case .multiPolygon(let ps): return object("MultiPolygon", .array(ps.map(polygon)))
+        case .collection(let gs):
+            return .object(JSONObject([("type", .string("GeometryCollection")), ("geometries", .array(gs.map(geometry)))]))
+        }
+    }
+
+    /// An input attribute as JSON.
+    public static func value(_ v: FieldValue) -> JSONValue {
+        switch v {
+        case .null: .null
+        case .integer(let i): .int(Int(i))
+        case .real(let d): .double(d)
+        case .string(let s): .string(s)
+        case .bool(let b): .bool(b)
+        }
+    }
+
+    /// A feature: geometry (may be nil) and properties in order.
+    public static func feature(_ geometry: Geometry?, _ properties: JSONObject) -> JSONValue {
+        .object(JSONObject([
+            ("type", .string("Feature")),
+            ("properties", .object(properties)),
+            ("geometry", geometry.map(Self.geometry) ?? .null),
+        ]))
+    }
+
+    /// A FeatureCollection written one feature per line, with the bbox of all geometries
+    /// [west, south, east, north] rounded like the positions.
+    public static func featureCollection(_ features: [(geometry: Geometry?, properties: JSONObject)]) -> String {
+        var out = "{\"type\":\"FeatureCollection\""
+        let coords = features.flatMap { $0.geometry?.allCoordinates ?? [] }
+        if let box = Envelope(coords) {
+            out += ",\"bbox\":" + JSONWriter.compact(.array([box.minX, box.minY, box.maxX, box.maxY].map { .number($0, decimals: decimals) }))
+        }
+        out += ",\"features\":["
+        for (i, f) in features.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            out += JSONWriter.compact(feature(f.geometry, f.properties))
+        }
+        out += features.isEmpty ? "]}\n" : "\n]}\n"
+        return out
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Yams
+
+/// What to analyze: the input files and parameters, from an operation.yaml and/or command-line flags.
+/// Paths are as the user wrote them (relative paths in a YAML file are relative to that file).
+public struct OperationConfig: Sendable, Equatable {
+    public var name: String?
+    public var areas: String?
+    public var sites: String?
+    public var rawan: String?
+    public var patrols: [String] = []
+    public var radius: Double?
+    public var rawanRadius: Double?
+    public var minZoneCoverage: Double?
+    public var crs: String?
+    public var out: String?
+    public var areaName: String?
+
+    public init() {}
+
+    static let keys = ["name", "areas", "sites", "rawan", "patrols", "radius", "rawan_radius",
+                       "min_zone_coverage", "crs", "out", "area_name"]
+
+    /// Reads an operation.yaml. Unknown keys are refused (a misspelt key would silently do nothing).
+    public static func load(path: String) throws -> OperationConfig {
+        let location = InputLocation(file: path)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CakupanError.input(location, FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "file not found")
+        }
+        let parsed: Any?
+        do { parsed = try Yams.load(yaml: text) } catch {
+            throw CakupanError.input(location, "not valid YAML: \(error)")
+        }
+        guard let map = parsed as? [String: Any] else {
+            throw CakupanError.input(location, "expected a YAML mapping of keys (\(keys.joined(separator: ", ")))")
+        }
+        let base = (path as NSString).deletingLastPathComponent
+        func resolve(_ p: String) -> String {
+            if p.hasPrefix("/") || base.isEmpty { return p }
+            return (base as NSString).appendingPathComponent(p)
+        }
+        func string(_ key: String) throws -> String? {
+            guard let v = map[key], !(v is NSNull) else { return nil }
+            if let s = v as? String { return s }
+            if let n = v as? Int { return String(n) }
+            if let d = v as? Double { return String(d) }
+            throw CakupanError.input(location.with(field: key), "expected text")
+        }
+        func number(_ key: String) throws -> Double? {
+            guard let v = map[key], !(v is NSNull) else { return nil }
+            if let d = v as? Double { return d }
+            if let i = v as? Int { return Double(i) }
+            if let s = v as? String, let d = NumberParsing.decimal(s) { return d }
+            throw CakupanError.input(location.with(field: key), "'\(v)' is not a number")
+        }
+        for key in map.keys.sorted() where !keys.contains(key) {
+            throw CakupanError.input(location.with(field: key), "unknown key; the keys are: \(keys.joined(separator: ", "))")
+        }
+        var c = OperationConfig()
+        c.name = try string("name")
+        c.areas = try string("areas").map(resolve)
+        c.sites = try string("sites").map(resolve)
+        c.rawan = try string("rawan").map(resolve)
+        if let list = map["patrols"] as? [Any] {
+            c.patrols = try list.map { item in
+                guard let s = item as? String else { throw CakupanError.input(location.with(field: "patrols"), "expected a list of file paths") }
+                return resolve(s)
+            }
+        } else if let single = try string("patrols") {
+            c.patrols = [resolve(single)]
+        }
+        c.radius = try number("radius")
+        c.rawanRadius = try number("rawan_radius")
+        c.minZoneCoverage = try number("min_zone_coverage")
+        c.crs = try string("crs")
+        c.out = try string("out").map(resolve)
+        c.areaName = try string("area_name")
+        return c
+    }
+
+    /// This configuration with every value set in `flags` taking precedence.
+    public func overridden(by flags: OperationConfig) -> OperationConfig {
+        var c = self
+        c.name = flags.name ?? name
+        c.areas = flags.areas ?? areas
+        c.sites = flags.sites ?? sites
+        c.rawan = flags.rawan ?? rawan
+        if !flags.patrols.isEmpty { c.patrols = flags.patrols }
+        c.radius = flags.radius ?? radius
+        c.rawanRadius = flags.rawanRadius ?? rawanRadius
+        c.minZoneCoverage = flags.minZoneCoverage ?? minZoneCoverage
+        c.crs = flags.crs ?? crs
+        c.out = flags.out ?? out
+        c.areaName = flags.areaName ?? areaName
+        return c
+    }
+
+    /// The analysis parameters, defaults filled in.
+    public func parameters() throws -> AnalysisParameters {
+        var p = AnalysisParameters()
+        if let radius { p.radius = radius }
+        if let rawanRadius { p.rawanRadius = rawanRadius }
+        if let minZoneCoverage { p.minZoneCoverage = minZoneCoverage }
+        if let crs { p.crs = try CRSMode(parsing: crs) }
+        p.areaNameField = areaName
+        try p.validate()
+        return p
+    }
+}

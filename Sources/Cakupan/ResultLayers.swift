@@ -1,0 +1,94 @@
+import CakupanGeometry
+
+/// Builds the features of each output layer from an analysis result. Input properties come first;
+/// added properties follow (replacing an input property of the same name in place).
+public enum ResultLayers {
+    public typealias Feature = (geometry: Geometry?, properties: JSONObject)
+
+    static func inputProperties(_ f: InputFeature) -> JSONObject {
+        var o = JSONObject()
+        for p in f.properties { o[p.name] = GeoJSONEncoding.value(p.value) }
+        return o
+    }
+
+    static func m2(_ v: Double?) -> JSONValue { .num(v, 2) }
+    static func metres(_ v: Double?) -> JSONValue { .num(v, 3) }
+    static func share(_ v: Double?) -> JSONValue { .num(v, 6) }
+
+    /// The added properties of an area (also the rows of summary.json's per-area table).
+    public static func areaFields(_ a: AreaResult) -> [(String, JSONValue)] {
+        [
+            ("id", .string(a.area.id)), ("name", .str(a.area.name)),
+            ("area_m2", m2(a.areaM2)), ("covered_m2", m2(a.coveredM2)), ("coverage_share", share(a.coverageShare)),
+            ("rawan_m2", m2(a.rawanM2)), ("rawan_covered_m2", m2(a.rawanCoveredM2)),
+            ("rawan_covered_share", share(a.rawanCoveredShare)),
+            ("sites_total", .int(a.sitesTotal)), ("sites_covered", .int(a.sitesCovered)),
+            ("high_total", .int(a.highTotal)), ("high_covered", .int(a.highCovered)),
+            ("hotspots", .int(a.hotspots)), ("epsg", .int(a.epsg)),
+        ]
+    }
+
+    public static func areas(_ r: AnalysisResult) -> [Feature] {
+        r.areas.map { a in
+            var o = inputProperties(a.area.source)
+            for (k, v) in areaFields(a) { o[k] = v }
+            return (a.area.geometry, o)
+        }
+    }
+
+    public static func sites(_ r: AnalysisResult) -> [Feature] {
+        r.sites.map { s in
+            var o = inputProperties(s.site.source)
+            for (k, v) in [
+                ("id", .string(s.site.id)), ("name", .str(s.site.name)),
+                ("category", .string(s.site.category.rawValue)), ("priority", .string(s.site.priority.name)),
+                ("radius_m", metres(s.radius)), ("distance_m", metres(s.distance)), ("covered", .bool(s.covered)),
+                ("nearest_patrol", .str(s.nearestPatrol)), ("area", .str(s.areaID)),
+            ] as [(String, JSONValue)] { o[k] = v }
+            return (.point(s.site.point), o)
+        }
+    }
+
+    public static func zones(_ r: AnalysisResult) -> [Feature] {
+        r.zones.map { z in
+            var o = inputProperties(z.zone.source)
+            var radius: Double? = nil
+            if case .circle(_, let rr) = z.zone.shape { radius = rr }
+            for (k, v) in [
+                ("id", .string(z.zone.id)), ("name", .str(z.zone.name)), ("level", .string(z.zone.level.name)),
+                ("source", .string(radius == nil ? "polygon" : "point")), ("radius_m", metres(radius)),
+                ("area_m2", m2(z.areaM2)), ("covered_m2", m2(z.coveredM2)), ("covered_share", share(z.coveredShare)),
+                ("area", .str(z.areaID)), ("hotspot_rank", z.hotspotRank.map(JSONValue.int) ?? .null),
+            ] as [(String, JSONValue)] { o[k] = v }
+            return (z.geometry, o)
+        }
+    }
+
+    public static func coverage(_ r: AnalysisResult) -> [Feature] {
+        guard let g = r.coverage else { return [] }
+        return [(g, JSONObject([("area_m2", m2(r.totals.coverageM2)), ("radius_m", metres(r.parameters.radius)),
+                                ("patrols", .int(r.totals.patrols))]))]
+    }
+
+    public static func gaps(_ r: AnalysisResult) -> [Feature] {
+        r.zones.compactMap { z in
+            guard let gap = z.gap else { return nil }
+            return (gap, JSONObject([("zone", .string(z.zone.id)), ("name", .str(z.zone.name)),
+                                     ("level", .string(z.zone.level.name)), ("gap_m2", m2(z.gapM2)), ("area", .str(z.areaID))]))
+        }
+    }
+
+    public static func hotspotFields(_ h: Hotspot) -> [(String, JSONValue)] {
+        [
+            ("rank", .int(h.rank)), ("kind", .string(h.kind.rawValue)), ("ref", .string(h.ref)), ("name", .str(h.name)),
+            ("level", .string(h.level.name)), ("area", .str(h.areaID)), ("score", .num(h.score, 2)),
+            ("reason", .string(h.reason)), ("reason_en", .string(h.reasonEnglish)),
+            ("distance_m", metres(h.distance)), ("gap_m2", m2(h.gapM2)), ("covered_share", share(h.coveredShare)),
+            ("category", .str(h.category?.rawValue)),
+        ]
+    }
+
+    public static func hotspots(_ r: AnalysisResult) -> [Feature] {
+        r.hotspots.map { h in (h.geometry, JSONObject(hotspotFields(h))) }
+    }
+}

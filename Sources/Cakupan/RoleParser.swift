@@ -1,0 +1,177 @@
+import CakupanGDAL
+import CakupanGeometry
+
+/// Turns input features into areas, sites, zones and patrols: picks the id, name, category and level
+/// fields, checks geometry types, applies documented coercions with a warning, and refuses the rest.
+public struct RoleParser {
+    public var areaNameField: String?
+    public var defaultRadius: Double
+    public var rawanRadius: Double
+
+    public static let areaNameFields = ["nama", "name", "kecamatan", "NAME_3", "WADMKC", "shapeName"]
+    public static let maximumRadius = 50_000.0
+
+    public init(areaNameField: String? = nil, defaultRadius: Double, rawanRadius: Double) {
+        self.areaNameField = areaNameField
+        self.defaultRadius = defaultRadius
+        self.rawanRadius = rawanRadius
+    }
+
+    /// An id from the first of `fields`, else the feature's 1-based order in its file.
+    private func identifier(_ f: InputFeature, _ fields: [String], order: Int) -> String {
+        f.text(fields) ?? String(order)
+    }
+
+    public func areas(_ features: [InputFeature], warnings: inout Warnings) throws -> [Area] {
+        var out: [Area] = []
+        for (i, f) in features.enumerated() {
+            guard let g = f.geometry else {
+                warnings.add("\(f.location): area has no geometry; skipped", kind: "skipped_features")
+                continue
+            }
+            let polygonal: Geometry
+            switch g {
+            case .polygon, .multiPolygon: polygonal = g
+            case .collection where !g.polygons.isEmpty:
+                polygonal = .multiPolygon(g.polygons)
+                warnings.add("\(f.location): area is a geometry collection; only its polygons are used", kind: "coerced_geometries")
+            default:
+                throw CakupanError.input(f.location, "an area must be a polygon (kecamatan or desa boundary), but this feature is a \(g.typeName)")
+            }
+            let name: String?
+            if let field = areaNameField {
+                guard f.properties.contains(where: { $0.name.caseInsensitiveCompare(field) == .orderedSame }) else {
+                    throw CakupanError.input(f.location.with(field: field), "no such field for --area-name; the fields are: \(f.properties.map(\.name).joined(separator: ", "))")
+                }
+                name = f.text([field])
+            } else {
+                name = f.text(Self.areaNameFields)
+            }
+            out.append(Area(id: identifier(f, ["kode", "id"], order: i + 1), name: name, geometry: polygonal, source: f))
+        }
+        try checkUniqueIds(out.map { ($0.id, $0.source.location) }, role: "area", warnings: &warnings)
+        return out
+    }
+
+    public func sites(_ features: [InputFeature], warnings: inout Warnings) throws -> [Site] {
+        var out: [Site] = []
+        for (i, f) in features.enumerated() {
+            guard let g = f.geometry else {
+                warnings.add("\(f.location): site has no coordinates; skipped", kind: "skipped_features")
+                continue
+            }
+            let point: Coordinate
+            switch g {
+            case .point(let c): point = c
+            case .multiPoint(let cs) where cs.count == 1: point = cs[0]
+            case .polygon, .multiPolygon:
+                point = try InteriorPoint.of(g, location: f.location)
+                warnings.add("\(f.location): site is a \(g.typeName); its interior point is used", kind: "coerced_geometries")
+            default:
+                throw CakupanError.input(f.location, "a site must be a point, but this feature is a \(g.typeName)")
+            }
+            var category = SiteCategory.lainnya
+            if let field = f.field(["kategori", "category"]), let text = field.value.text {
+                if let c = SiteCategory(parsing: text) { category = c } else {
+                    warnings.add("\(f.location.with(field: field.name)): unknown category '\(text)', counted as lainnya (known: \(SiteCategory.allCases.map(\.rawValue).joined(separator: ", ")))", kind: "unknown_categories")
+                }
+            }
+            var priority = Level.sedang
+            if let field = f.field(["prioritas", "priority"]), let text = field.value.text {
+                guard let p = Level(parsing: text) else {
+                    throw CakupanError.input(f.location.with(field: field.name), "'\(text)' is not a priority; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
+                }
+                priority = p
+            }
+            out.append(Site(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(["nama", "name"]),
+                            category: category, priority: priority, point: point, source: f))
+        }
+        try checkUniqueIds(out.map { ($0.id, $0.source.location) }, role: "site", warnings: &warnings)
+        return out
+    }
+
+    public func zones(_ features: [InputFeature], warnings: inout Warnings) throws -> [RawanZone] {
+        var out: [RawanZone] = []
+        for (i, f) in features.enumerated() {
+            guard let g = f.geometry else {
+                warnings.add("\(f.location): rawan zone has no geometry; skipped", kind: "skipped_features")
+                continue
+            }
+            let shape: RawanZone.Shape
+            switch g {
+            case .polygon, .multiPolygon: shape = .polygon(g)
+            case .point(let c): shape = .circle(c, radius: try radius(f, default: rawanRadius))
+            case .multiPoint(let cs) where cs.count == 1: shape = .circle(cs[0], radius: try radius(f, default: rawanRadius))
+            default:
+                throw CakupanError.input(f.location, "a rawan zone must be a polygon, or a point with a radius, but this feature is a \(g.typeName)")
+            }
+            var level = Level.sedang
+            if let field = f.field(["tingkat", "level"]), let text = field.value.text {
+                guard let l = Level(parsing: text) else {
+                    throw CakupanError.input(f.location.with(field: field.name), "'\(text)' is not a level; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
+                }
+                level = l
+            }
+            out.append(RawanZone(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(["nama", "name"]),
+                                 level: level, shape: shape, source: f))
+        }
+        try checkUniqueIds(out.map { ($0.id, $0.source.location) }, role: "rawan zone", warnings: &warnings)
+        return out
+    }
+
+    /// Patrols of one file; ids default to "<file stem>#<order>".
+    public func patrols(_ features: [InputFeature], fileStem: String, warnings: inout Warnings) throws -> [Patrol] {
+        var out: [Patrol] = []
+        for (i, f) in features.enumerated() {
+            guard let g = f.geometry else {
+                warnings.add("\(f.location): patrol has no geometry; skipped", kind: "skipped_features")
+                continue
+            }
+            let lines = g.lines.filter { $0.count >= 2 }
+            switch g {
+            case .lineString, .multiLineString where !lines.isEmpty:
+                break
+            case .collection where !lines.isEmpty:
+                warnings.add("\(f.location): patrol is a geometry collection; only its lines are used", kind: "coerced_geometries")
+            case .point, .multiPoint:
+                warnings.add("\(f.location): patrol is a \(g.typeName), not a route or track; skipped", kind: "skipped_features")
+                continue
+            case .polygon, .multiPolygon:
+                throw CakupanError.input(f.location, "a patrol must be a line (route or GPS track), but this feature is a \(g.typeName)")
+            default:
+                warnings.add("\(f.location): patrol line has fewer than 2 points; skipped", kind: "skipped_features")
+                continue
+            }
+            let geometry: Geometry = lines.count == 1 ? .lineString(lines[0]) : .multiLineString(lines)
+            out.append(Patrol(id: f.text(["name", "nama", "id"]) ?? "\(fileStem)#\(i + 1)", geometry: geometry,
+                              radius: try radius(f, default: defaultRadius), source: f))
+        }
+        return out
+    }
+
+    /// The feature's radius_m, else `default`; refuses zero, negative and absurd values.
+    func radius(_ f: InputFeature, default value: Double) throws -> Double {
+        guard let field = f.field(["radius_m"]), let text = field.value.text else { return value }
+        let location = f.location.with(field: field.name)
+        guard let r = NumberParsing.decimal(text) else {
+            throw CakupanError.input(location, "'\(text)' is not a number of metres")
+        }
+        guard r > 0 else { throw CakupanError.input(location, "radius \(text) m must be greater than 0") }
+        guard r <= Self.maximumRadius else {
+            throw CakupanError.input(location, "radius \(text) m is larger than \(Int(Self.maximumRadius)) m; is it in metres?")
+        }
+        return r
+    }
+
+    /// Duplicate ids make results ambiguous: warned (they stay, told apart by order).
+    private func checkUniqueIds(_ ids: [(String, InputLocation)], role: String, warnings: inout Warnings) throws {
+        var seen: [String: InputLocation] = [:]
+        for (id, location) in ids {
+            if let first = seen[id] {
+                warnings.add("\(location): \(role) id '\(id)' is also used by \(first.feature.map { "\(first.isCSVRow ? "row" : "feature") \($0)" } ?? "another feature"); results name both '\(id)'", kind: "duplicate_ids")
+            } else {
+                seen[id] = location
+            }
+        }
+    }
+}

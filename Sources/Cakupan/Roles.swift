@@ -1,0 +1,61 @@
+import CakupanGeometry
+
+/// A kecamatan or desa polygon, in lon/lat.
+public struct Area: Sendable {
+    public var id: String
+    public var name: String?
+    public var geometry: Geometry
+    public var source: InputFeature
+}
+
+/// A strategic point (KPU office, TPS, warehouse…), in lon/lat.
+public struct Site: Sendable {
+    public var id: String
+    public var name: String?
+    public var category: SiteCategory
+    public var priority: Level
+    public var point: Coordinate
+    public var source: InputFeature
+}
+
+/// A rawan (conflict-prone) zone: a polygon, or a point with a radius, in lon/lat.
+public struct RawanZone: Sendable {
+    public enum Shape: Sendable {
+        case polygon(Geometry)
+        /// A circle of `radius` metres around a lon/lat point.
+        case circle(Coordinate, radius: Double)
+    }
+    public var id: String
+    public var name: String?
+    public var level: Level
+    public var shape: Shape
+    public var source: InputFeature
+}
+
+/// A patrol route or GPS track, in lon/lat, with its coverage radius.
+public struct Patrol: Sendable {
+    public var id: String
+    public var geometry: Geometry
+    /// Coverage radius in metres (the feature's radius_m, else the run's `--radius`).
+    public var radius: Double
+    public var source: InputFeature
+}
+
+/// All inputs of one analysis, after reading and role checks.
+public struct AnalysisInputs: Sendable {
+    public var areas: [Area] = []
+    public var sites: [Site] = []
+    public var zones: [RawanZone] = []
+    public var patrols: [Patrol] = []
+    /// What was read, for summary.json: role → files with feature counts.
+    public var files: [InputFileSummary] = []
+
+    public init() {}
+}
+
+/// One input file as summarised in summary.json.
+public struct InputFileSummary: Sendable {
+    public var role: String
+    public var path: String
+    public var features: Int
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Cakupan
+import Foundation
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyze patrol coverage and write result layers.",
+        discussion: """
+            Give the inputs as flags, or an operation YAML file naming the same things (keys: name, areas, \
+            sites, rawan, patrols, radius, rawan_radius, min_zone_coverage, crs, out, area_name; paths \
+            relative to the YAML file). Flags override the YAML file.
+
+            Input roles:
+              areas    Polygons (kecamatan or desa). Name from the first of nama, name, kecamatan, NAME_3,
+                       WADMKC, shapeName (or --area-name); id from kode, id, or feature order.
+              sites    Points. Optional nama/name, kategori/category (kpu, bawaslu, partai, tps, pleno,
+                       gudang, kampanye, kediaman, lainnya), prioritas/priority (tinggi/sedang/rendah,
+                       high/medium/low or 3/2/1; default sedang). Id from id/kode or feature order.
+              rawan    Polygons, or points with a radius (field radius_m, else --rawan-radius). Level from
+                       tingkat/level (default sedang).
+              patrols  Lines (planned routes) or GPX tracks; repeatable. Id from name/id or
+                       '<file>#<n>'; field radius_m overrides --radius for that patrol.
+            CSV: lon/lat columns (lon, lng, long, longitude, bujur, x / lat, latitude, lintang, y) or a WKT
+            column; ',' or ';' separators; decimal commas; UTF-8 with or without BOM.
+            A file without a CRS is taken as EPSG:4326 (WGS 84 lon/lat), with a warning.
+
+            Output (--out, default ./cakupan-out): areas.geojson, sites.geojson, zones.geojson,
+            coverage.geojson, gaps.geojson, hotspots.geojson, summary.json; written to a temporary folder
+            and moved into place only when everything succeeded.
+            """)
+
+    @Argument(help: "An operation YAML file (optional).")
+    var operation: String?
+
+    @Option(help: "Area polygons (kecamatan/desa).")
+    var areas: String?
+
+    @Option(help: "Strategic sites (points).")
+    var sites: String?
+
+    @Option(help: "Rawan zones (polygons, or points with radius_m).")
+    var rawan: String?
+
+    @Option(help: "Patrol routes or GPS tracks (repeatable).")
+    var patrols: [String] = []
+
+    @Option(help: "Patrol coverage radius in metres (default 500).")
+    var radius: Double?
+
+    @Option(name: .customLong("rawan-radius"), help: "Radius in metres of rawan zones given as points without radius_m (default 300).")
+    var rawanRadius: Double?
+
+    @Option(name: .customLong("min-zone-coverage"), help: "A rawan zone covered less than this share (0–1) is a hotspot (default 0.8).")
+    var minZoneCoverage: Double?
+
+    @Option(help: "Projected CRS for metric work: auto (UTM zone of the areas' centre) or EPSG:nnnn (default auto).")
+    var crs: String?
+
+    @Option(help: "Output folder (default ./cakupan-out).")
+    var out: String?
+
+    @Option(name: .customLong("area-name"), help: "Field holding area names (default: nama, name, kecamatan, NAME_3, WADMKC, shapeName).")
+    var areaName: String?
+
+    @Option(help: "Operation name shown in the summary.")
+    var name: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing on stdout.")
+    var quiet = false
+
+    func run() throws {
+        var flags = OperationConfig()
+        flags.name = name
+        flags.areas = areas
+        flags.sites = sites
+        flags.rawan = rawan
+        flags.patrols = patrols
+        flags.radius = radius
+        flags.rawanRadius = rawanRadius
+        flags.minZoneCoverage = minZoneCoverage
+        flags.crs = crs
+        flags.out = out
+        flags.areaName = areaName
+        let base = try operation.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
+        let config = base.overridden(by: flags)
+        let parameters = try config.parameters()
+
+        var warnings = Warnings()
+        defer {
+            for w in warnings.messages { FileHandle.standardError.write(Data("cakupan: warning: \(w)\n".utf8)) }
+        }
+        let inputs = try Operation.loadInputs(config, parameters: parameters, warnings: &warnings)
+        let result = try CoverageAnalysis().run(inputs, parameters: parameters, warnings: &warnings)
+        let outPath = config.out ?? "cakupan-out"
+        let files = Operation.files(result, inputs: inputs, operation: config.name, warnings: warnings)
+        try AtomicFolder.write(files, to: URL(fileURLWithPath: outPath))
+        if !quiet {
+            print(TextReport.render(result, operation: config.name, outputFolder: outPath), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Cakupan
+import Foundation
+
+/// The `cakupan` command: a thin front end over the Cakupan library.
+struct CakupanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cakupan",
+        abstract: "Patrol coverage analysis for election security operations (Operasi Mantap Praja).",
+        discussion: """
+            Cakupan reads kecamatan/desa boundaries, strategic sites, rawan zones and patrol routes or GPS \
+            tracks (GeoJSON, Shapefile, GeoPackage, KML, GPX, FlatGeobuf, CSV), measures in metres in a \
+            projected CRS, and writes coverage layers, gaps and ranked hotspots.
+
+            Exit status: 0 success; 2 bad usage or bad input (the message names the file, the feature or \
+            row, and the field); 1 internal failure.
+            """,
+        version: Summary.version,
+        subcommands: [AnalyzeCommand.self])
+}
+
+/// Entry point with Cakupan's exit codes: 2 for usage and input errors, 1 for internal failures.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try CakupanCommand.parseAsRoot()
+            try command.run()
+        } catch let error as CakupanError {
+            FileHandle.standardError.write(Data("cakupan: error: \(error)\n".utf8))
+            exit(error.isUserError ? 2 : 1)
+        } catch {
+            let code = CakupanCommand.exitCode(for: error)
+            if code == .success { CakupanCommand.exit(withError: error) }
+            if error is ExitCode || code.rawValue == 0 { CakupanCommand.exit(withError: error) }
+            // Parse and validation errors: ArgumentParser's message and usage, then exit 2.
+            FileHandle.standardError.write(Data((CakupanCommand.fullMessage(for: error) + "\n").utf8))
+            exit(2)
+        }
+    }
+}
