@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "CakupanBriefingTests", dependencies: ["CakupanBriefing"]),
         .testTarget(
             name: "CakupanTests",
-            dependencies: ["Cakupan", "CakupanBriefing"],
+            dependencies: ["Cakupan", "CakupanBriefing", "CakupanGeometry", "CakupanPROJ", "CakupanGDAL", "CakupanGEOS"],
             resources: [.copy("Fixtures")]
         ),
     ],
