@@ -58,3 +58,22 @@ import Testing
         #expect(abs(g.area(of: p) - w * h) / (w * h) < 1e-5)
     }
 }
+
+@Suite struct ScaleFactorTests {
+    let context = PROJContext()
+
+    /// UTM: k0 = 0.9996 on the central meridian; at 3° east of it on the equator
+    /// k ≈ k0·(1 + x²/(2R²)) with x ≈ 333.9 km, R ≈ 6,371 km: about 1.00097.
+    @Test func utmScaleFactor() throws {
+        let k = try ScaleFactor(definition: "EPSG:32748", context: context)
+        #expect(abs(try k.at(Coordinate(x: 105, y: -3)) - 0.9996) < 1e-7)
+        let edge = try k.at(Coordinate(x: 108, y: 0))
+        #expect(abs(edge - 1.00097) < 2e-5)
+        // Numerically: projected length of a short east-west geodesic over its true length.
+        let t = try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:32748", context: context)
+        let a = Coordinate(x: 107.99, y: 0), b = Coordinate(x: 108.01, y: 0)
+        let pa = try t.transform(a), pb = try t.transform(b)
+        let planar = ((pa.x - pb.x) * (pa.x - pb.x) + (pa.y - pb.y) * (pa.y - pb.y)).squareRoot()
+        #expect(abs(planar / Geodesic().inverse(a, b).distance - edge) < 1e-6)
+    }
+}
