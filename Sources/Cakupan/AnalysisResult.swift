@@ -106,4 +106,8 @@ public struct AnalysisResult: Sendable {
     public var coverage: Geometry?
     public var totals: Totals
     public var hotspots: [Hotspot]
+    /// True when each area was analyzed in the UTM zone of its own centre (inputs spanning zones).
+    public var perZone = false
+    /// The projected CRSs used, ascending by EPSG code (one unless `perZone`).
+    public var zonesUsed: [ProjectedCRS] = []
 }

@@ -25,7 +25,7 @@ public final class CoverageAnalysis {
             epsg = UTM.epsg(for: box.center)
         }
         let projector = try Projector(epsg: epsg, geos: geos, proj: proj)
-        if let zone = UTM.zone(epsg: epsg), let all {
+        if case .epsg = mode, let zone = UTM.zone(epsg: epsg), let all {
             let (west, east) = UTM.edges(zone: zone)
             let beyond = max(west - all.minX, all.maxX - east)
             if beyond > 3 {
@@ -50,13 +50,14 @@ public final class CoverageAnalysis {
         return Envelope(coords)
     }
 
-    /// Runs the whole analysis.
+    /// Runs the whole analysis: plans the groups (one CRS, or one UTM zone per area), buffers the
+    /// patrols of each group in parallel, measures chunks of areas, sites and zones in parallel (one
+    /// GEOS and PROJ context per task), and combines the results in input order.
     public func run(_ inputs: AnalysisInputs, parameters: AnalysisParameters, warnings: inout Warnings) throws -> AnalysisResult {
         try parameters.validate()
         let crs = try chooseCRS(inputs, mode: parameters.crs, warnings: &warnings)
-        let p = try Projector(epsg: crs.epsg, geos: geos, proj: proj)
         do {
-            return try compute(inputs, parameters: parameters, crs: crs, projector: p, warnings: &warnings)
+            return try compute(inputs, parameters: parameters, crs: crs, warnings: &warnings)
         } catch let error as GEOSError {
             throw CakupanError.internal("\(error)")
         } catch let error as PROJError {
@@ -64,133 +65,125 @@ public final class CoverageAnalysis {
         }
     }
 
-    private func compute(_ inputs: AnalysisInputs, parameters: AnalysisParameters, crs: ProjectedCRS, projector p: Projector, warnings: inout Warnings) throws -> AnalysisResult {
+    private func compute(_ inputs: AnalysisInputs, parameters: AnalysisParameters, crs: ProjectedCRS, warnings: inout Warnings) throws -> AnalysisResult {
         let quads = parameters.quadrantSegments
+        var clock = PhaseClock()
+        let plan = try AnalysisPlan.make(inputs, crs: crs, mode: parameters.crs, warnings: &warnings)
+        clock.lap("plan (containment)")
+        let workers = Parallel.workers
 
-        // Patrols and their coverage: the unary union of every patrol's buffer.
-        let patrolGeoms = try inputs.patrols.map { try p.geos($0.geometry, $0.source.location) }
-        let buffers = try zip(inputs.patrols, patrolGeoms).map { try $1.buffer($0.radius, quadrantSegments: quads) }
-        let coverageGeom = try GEOSGeometry.collection(buffers, in: geos).unaryUnion()
-        let coverage = try PolygonIndex(coverageGeom)
-        let patrolTree = try GEOSSTRtree(patrolGeoms, in: geos)
-        let radii = inputs.patrols.map(\.radius)
-        let maxRadius = radii.max() ?? 0
-
-        // Areas, validated and repaired, indexed for point-in-area look-ups.
-        let areaGeoms = try inputs.areas.map { try valid(p.geos($0.geometry, $0.source.location), $0.source.location, "area", &warnings) }
-        let areaTree = try GEOSSTRtree(areaGeoms, in: geos)
-        var preparedAreas: [Int: GEOSPreparedGeometry] = [:]
-        func areaIndex(containing point: GEOSGeometry) throws -> Int? {
-            for i in areaTree.query(point) {
-                if preparedAreas[i] == nil { preparedAreas[i] = try GEOSPreparedGeometry(areaGeoms[i]) }
-                if try preparedAreas[i]!.covers(point) { return i }
-            }
-            return nil
+        // Phase 1: buffers of each group, in chunks of patrols.
+        var bufferJobList: [(group: Int, patrols: ArraySlice<Int>)] = []
+        for (gi, g) in plan.groups.enumerated() {
+            for r in Parallel.chunks(g.patrols.count, parts: workers) { bufferJobList.append((gi, g.patrols[r])) }
         }
+        let bufferJobs = bufferJobList
+        let bufferParts = try Parallel.map(bufferJobs.count) { j in
+            try GroupWork.buffers(plan.groups[bufferJobs[j].group], bufferJobs[j].patrols, inputs, quads: quads)
+        }
+        var bufferedByGroup: [[BufferedPatrol]] = Array(repeating: [], count: plan.groups.count)
+        for (j, part) in bufferParts.enumerated() { bufferedByGroup[bufferJobs[j].group] += part }
+        let buffered = bufferedByGroup
+        clock.lap("buffers")
 
-        // Zones: polygons as given (repaired when invalid), points as circles.
-        var zoneGeoms: [GEOSGeometry] = []
-        for z in inputs.zones {
-            switch z.shape {
-            case .polygon(let g): zoneGeoms.append(try valid(p.geos(g, z.source.location), z.source.location, "rawan zone", &warnings))
-            case .circle(let c, let r): zoneGeoms.append(try p.geos(.point(c), z.source.location).buffer(r, quadrantSegments: quads))
+        // Phase 2: per group, the unions, while chunks of sites are measured against the lines.
+        enum Job: Sendable { case coverage(Int), sites(Int, SiteJob) }
+        var jobList: [Job] = []
+        for (gi, g) in plan.groups.enumerated() {
+            jobList.append(.coverage(gi))
+            for r in Parallel.chunks(g.sites.count, parts: workers) { jobList.append(.sites(gi, SiteJob(group: g, sites: g.sites[r]))) }
+        }
+        let jobs = jobList
+        let phase2 = try Parallel.map(jobs.count) { j -> JobOutput in
+            switch jobs[j] {
+            case .coverage(let gi):
+                var out = JobOutput()
+                out.coverage = try GroupWork.coverage(plan.groups[gi], buffered[gi], inputs, quads: quads)
+                return out
+            case .sites(let gi, let job):
+                return try job.run(inputs, plan, buffered[gi])
             }
         }
-        let zoneUnion = try GEOSGeometry.collection(zoneGeoms, in: geos).unaryUnion()
-        let rawan = try PolygonIndex(zoneUnion)
-        let rawanCovered = try PolygonIndex(coverage.intersection(zoneUnion) ?? GEOSGeometry(.multiPolygon([]), in: geos))
-
-        var areas = try zip(inputs.areas, areaGeoms).map { area, g in
-            AreaResult(area: area, epsg: crs.epsg, areaM2: try g.area(), coveredM2: try coverage.intersectionArea(g),
-                       rawanM2: try rawan.intersectionArea(g), rawanCoveredM2: try rawanCovered.intersectionArea(g))
+        var unionsByGroup: [GroupCoverage?] = Array(repeating: nil, count: plan.groups.count)
+        for (j, out) in phase2.enumerated() {
+            if case .coverage(let gi) = jobs[j] { unionsByGroup[gi] = out.coverage }
         }
+        let unions = unionsByGroup.map { $0! }
+        clock.lap("unions and sites")
 
-        // Sites: nearest patrol, covered by any patrol within its own radius, containing area.
-        var sites: [SiteResult] = []
-        sites.reserveCapacity(inputs.sites.count)
-        for site in inputs.sites {
-            let point = try p.geos(.point(site.point), site.source.location)
-            var result = SiteResult(site: site, covered: false)
-            if let nearest = try patrolTree.nearest(to: point) {
-                let d = try patrolGeoms[nearest].distance(to: point)
-                result.distance = d
-                result.nearestPatrol = inputs.patrols[nearest].id
-                result.radius = radii[nearest]
-                var shortfall = d - radii[nearest]
-                if maxRadius > radii[nearest] {
-                    // Other patrols with a larger radius may cover the site though farther away.
-                    let reach = try point.buffer(max(shortfall, 0) + maxRadius, quadrantSegments: 1)
-                    for i in patrolTree.query(reach) where i != nearest {
-                        shortfall = min(shortfall, try patrolGeoms[i].distance(to: point) - radii[i])
-                    }
-                }
-                result.shortfall = shortfall
-                result.covered = shortfall <= 0
+        // Phase 3: chunks of areas and zones clipped against the unions.
+        var areaZoneList: [(Int, AreaZoneJob)] = []
+        for (gi, g) in plan.groups.enumerated() {
+            let a = Parallel.chunks(g.areas.count, parts: workers), z = Parallel.chunks(g.zones.count, parts: workers)
+            for c in 0..<max(a.count, z.count) {
+                areaZoneList.append((gi, AreaZoneJob(group: g, areas: c < a.count ? g.areas[a[c]] : [], zones: c < z.count ? g.zones[z[c]] : [])))
             }
-            if let a = try areaIndex(containing: point) {
-                result.areaID = inputs.areas[a].id
-                areas[a].sitesTotal += 1
-                if result.covered { areas[a].sitesCovered += 1 }
-                if site.priority == .tinggi {
-                    areas[a].highTotal += 1
-                    if result.covered { areas[a].highCovered += 1 }
-                }
-            }
-            sites.append(result)
         }
-
-        // Zones: covered part, gap, containing area.
-        var zones: [ZoneResult] = []
-        for (z, g) in zip(inputs.zones, zoneGeoms) {
-            let areaM2 = try g.area()
-            if areaM2 <= 0 { warnings.add("\(z.source.location): rawan zone '\(z.id)' has no area", kind: "empty_zones") }
-            let gapGeom = try coverage.difference(g)
-            let gapM2 = try gapGeom.area()
-            let geometry: Geometry
-            switch z.shape {
-            case .polygon(let lonLat): geometry = lonLat
-            case .circle: geometry = try p.lonLat(g)
-            }
-            let where_ = try areaIndex(containing: g.pointOnSurface()).map { inputs.areas[$0].id }
-            zones.append(ZoneResult(zone: z, geometry: geometry, areaM2: areaM2, coveredM2: max(0, areaM2 - gapM2),
-                                    areaID: where_, gap: gapM2 > 0 ? try p.lonLat(gapGeom) : nil))
+        let areaZoneJobs = areaZoneList
+        let phase3 = try Parallel.map(areaZoneJobs.count) { j in
+            try areaZoneJobs[j].1.run(inputs, plan, unions[areaZoneJobs[j].0], quads: quads)
         }
+        let outputs = phase2 + phase3
+        clock.lap("areas and zones")
 
+        // Combine in input order.
+        var areaSlots = [AreaResult?](repeating: nil, count: inputs.areas.count)
+        var siteSlots = [SiteResult?](repeating: nil, count: inputs.sites.count)
+        var zoneSlots = [ZoneResult?](repeating: nil, count: inputs.zones.count)
+        var coverages: [GroupCoverage] = []
+        for out in outputs {
+            for (i, r) in out.areas { areaSlots[i] = r }
+            for (i, r) in out.sites { siteSlots[i] = r }
+            for (i, r) in out.zones { zoneSlots[i] = r }
+            if let c = out.coverage { coverages.append(c) }
+            warnings.append(contentsOf: out.warnings)
+        }
+        var areas = areaSlots.map { $0! }
+        let sites = siteSlots.map { $0! }
+        var zones = zoneSlots.map { $0! }
+        let areaIndex = Dictionary(inputs.areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (i, s) in sites.enumerated() {
+            guard let a = plan.siteArea[i] else { continue }
+            areas[a].sitesTotal += 1
+            if s.covered { areas[a].sitesCovered += 1 }
+            if s.site.priority == .tinggi {
+                areas[a].highTotal += 1
+                if s.covered { areas[a].highCovered += 1 }
+            }
+        }
         let hotspots = HotspotRanking(minZoneCoverage: parameters.minZoneCoverage).rank(sites: sites, zones: &zones)
         for h in hotspots {
-            if let id = h.areaID, let i = areas.firstIndex(where: { $0.area.id == id }) { areas[i].hotspots += 1 }
+            if let id = h.areaID, let i = areaIndex[id] { areas[i].hotspots += 1 }
         }
 
         var totals = Totals()
         totals.areas = areas.count
         totals.areaM2 = areas.map(\.areaM2).reduce(0, +)
         totals.coveredM2 = areas.map(\.coveredM2).reduce(0, +)
-        totals.coverageM2 = try coverageGeom.area()
+        totals.coverageM2 = coverages.map(\.areaM2).reduce(0, +)
         totals.patrols = inputs.patrols.count
         totals.sitesTotal = sites.count
         totals.sitesCovered = sites.filter(\.covered).count
         totals.highTotal = sites.filter { $0.site.priority == .tinggi }.count
         totals.highCovered = sites.filter { $0.site.priority == .tinggi && $0.covered }.count
         totals.zones = zones.count
-        totals.rawanM2 = try zoneUnion.area()
-        totals.rawanCoveredM2 = try rawanCovered.whole.area()
+        totals.rawanM2 = coverages.map(\.rawanM2).reduce(0, +)
+        totals.rawanCoveredM2 = coverages.map(\.rawanCoveredM2).reduce(0, +)
         totals.hotspots = hotspots.count
 
-        let coverageLonLat = inputs.patrols.isEmpty ? nil : try p.lonLat(coverageGeom)
+        let pieces = coverages.compactMap(\.lonLat)
+        var coverage: Geometry? = pieces.count <= 1 ? pieces.first : nil
+        if pieces.count > 1 {
+            let context = GEOSContext()
+            coverage = try GEOSGeometry.collection(pieces.map { try GEOSGeometry($0, in: context) }, in: context).unaryUnion().value()
+        }
+        clock.lap("combine")
+        let zonesUsed = try plan.groups.map { g in
+            ProjectedCRS(epsg: g.epsg, name: try CRSInfo(definition: "EPSG:\(g.epsg)", context: proj).name)
+        }
         return AnalysisResult(crs: crs, parameters: parameters, areas: areas, sites: sites, zones: zones,
-                              coverage: coverageLonLat, totals: totals, hotspots: hotspots)
+                              coverage: coverage, totals: totals, hotspots: hotspots,
+                              perZone: plan.perZone, zonesUsed: zonesUsed)
     }
 
-    /// The geometry, repaired with make-valid (keeping its polygons) and warned about when invalid.
-    private func valid(_ g: GEOSGeometry, _ location: InputLocation, _ role: String, _ warnings: inout Warnings) throws -> GEOSGeometry {
-        if try g.isValid() { return g }
-        let reason = try g.validityReason()
-        let repaired = try g.makeValid()
-        let polygons = try repaired.value().polygons
-        guard !polygons.isEmpty else {
-            throw CakupanError.input(location, "\(role) polygon is invalid (\(reason)) and has no area once repaired")
-        }
-        warnings.add("\(location): \(role) polygon is invalid (\(reason)); repaired with make-valid", kind: "repaired_polygons")
-        return try GEOSGeometry(.multiPolygon(polygons), in: geos)
-    }
 }

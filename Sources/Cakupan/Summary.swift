@@ -15,12 +15,21 @@ public enum Summary {
         files["patrols"] = .array(inputs.files.filter { $0.role == "patrols" }.map {
             .object(JSONObject([("path", .string($0.path)), ("features", .int($0.features))]))
         })
-        let mode: String = r.parameters.crs == .auto ? "auto" : "fixed"
+        let mode: String = r.perZone ? "per-zone" : (r.parameters.crs == .auto ? "auto" : "fixed")
+        let zones = r.zonesUsed.map { z in
+            JSONValue.object(JSONObject([("epsg", .int(z.epsg)), ("name", .string(z.name)),
+                                         ("areas", .int(r.areas.filter { $0.epsg == z.epsg }.count))]))
+        }
         let counts = warnings.counts.keys.sorted().map { ($0, JSONValue.int(warnings.counts[$0]!)) }
         return .object(JSONObject([
             ("tool", .string("cakupan")), ("version", .string(version)), ("operation", .str(operation)),
             ("inputs", .object(files)),
-            ("crs", .object(JSONObject([("mode", .string(mode)), ("epsg", .int(r.crs.epsg)), ("name", .string(r.crs.name))]))),
+            ("crs", .object(JSONObject([
+                ("mode", .string(mode)), ("epsg", r.perZone ? .null : .int(r.crs.epsg)),
+                ("name", .string(r.perZone ? "WGS 84 / UTM, per area (zone of each area's centre)" : r.crs.name)),
+                ("zones", .array(zones)),
+                ("scale_corrected", .bool(r.perZone)),
+            ]))),
             ("parameters", .object(JSONObject([
                 ("radius_m", .num(r.parameters.radius, 3)), ("rawan_radius_m", .num(r.parameters.rawanRadius, 3)),
                 ("min_zone_coverage", .num(r.parameters.minZoneCoverage, 6)),

@@ -3,7 +3,10 @@ public enum TextReport {
     public static func render(_ r: AnalysisResult, operation: String?, outputFolder: String?) -> String {
         var lines: [String] = []
         if let operation { lines.append(operation) }
-        lines.append("CRS \(r.crs.name) (EPSG:\(r.crs.epsg)), patrol radius \(JSONWriter.formatNumber(r.parameters.radius, decimals: 1)) m, \(r.totals.patrols) patrols")
+        let crs = r.perZone
+            ? "CRS per area, UTM zone of each area's centre (" + r.zonesUsed.map { "EPSG:\($0.epsg)" }.joined(separator: ", ") + ")"
+            : "CRS \(r.crs.name) (EPSG:\(r.crs.epsg))"
+        lines.append("\(crs), patrol radius \(JSONWriter.formatNumber(r.parameters.radius, decimals: 1)) m, \(r.totals.patrols) patrols")
         lines.append("")
         let header = ["Area", "Coverage", "Sites covered", "High priority", "Rawan covered", "Hotspots"]
         var rows: [[String]] = r.areas.map { a in

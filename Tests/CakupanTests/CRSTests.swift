@@ -38,11 +38,17 @@ import Testing
         #expect(r.crs.epsg == 32748)
         #expect(r.crs.name == "WGS 84 / UTM zone 48S")
         #expect(!w.messages.contains { $0.contains("beyond UTM zone") })
-        // A site 1,000 km east (about 9° of longitude): beyond 108° + 3°.
+        #expect(!r.perZone)
+        // A site 1,000 km east (about 9° of longitude): beyond 108° + 3°. With a fixed CRS that is a
+        // warning; in auto mode the analysis goes per zone, each area and site in its own UTM zone.
         s.sites.append(("\"id\":\"far\"", Coordinate(x: 1_000_000, y: 500)))
-        (r, _, w) = try s.analyze { $0.crs = "auto" }
-        #expect(r.crs.epsg == 32748)
+        (r, _, w) = try s.analyze { $0.crs = "EPSG:32748" }
         #expect(w.messages.contains { $0.contains("beyond UTM zone 48") })
+        #expect(!r.perZone)
+        (r, _, w) = try s.analyze { $0.crs = "auto" }
+        #expect(r.perZone)
+        #expect(r.zonesUsed.map(\.epsg) == [32748, 32749])
+        #expect(!w.messages.contains { $0.contains("beyond UTM zone") })
     }
 
     @Test func geographicCRSIsRefusedForMetricWork() throws {

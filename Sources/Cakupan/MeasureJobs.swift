@@ -1,0 +1,106 @@
+import CakupanGEOS
+import CakupanGeometry
+
+/// Measures a chunk of a group's sites against the group's patrol lines: nearest patrol, distance,
+/// covered. Needs no union, so it runs while the coverage is being unioned.
+struct SiteJob: Sendable {
+    let group: AnalysisGroup
+    let sites: ArraySlice<Int>
+
+    func run(_ inputs: AnalysisInputs, _ plan: AnalysisPlan, _ buffered: [BufferedPatrol]) throws -> JobOutput {
+        var out = JobOutput()
+        let job = try JobContext(group)
+        let lines = try buffered.map { try GEOSGeometry($0.line, in: job.geos) }
+        let lineTree = try GEOSSTRtree(lines, in: job.geos)
+        let patrolIDs = group.patrols.map { inputs.patrols[$0].id }
+        let radii = group.patrols.map { inputs.patrols[$0].radius }
+        let planarRadii = buffered.map(\.planarRadius)
+        let maxPlanar = planarRadii.max() ?? 0
+        for i in sites {
+            let site = inputs.sites[i]
+            let point = try job.projector.geos(.point(site.point), site.source.location)
+            let k = try job.k(site.point)
+            var r = SiteResult(site: site, covered: false)
+            if var nearest = try lineTree.nearest(to: point) {
+                let d = try lines[nearest].distance(to: point)
+                // Equally near patrols (routes sharing a road): the first in input order, so the answer
+                // does not depend on how the tree was searched.
+                let ties = try point.buffer(d + 1e-6, quadrantSegments: 1)
+                for j in lineTree.query(ties) where j < nearest {
+                    if try lines[j].distance(to: point) <= d + 1e-6 { nearest = j; break }
+                }
+                r.distance = d / k
+                r.nearestPatrol = patrolIDs[nearest]
+                r.radius = radii[nearest]
+                var shortfall = d - planarRadii[nearest]
+                if maxPlanar > planarRadii[nearest] {
+                    // Other patrols with a larger radius may cover the site though farther away.
+                    let reach = try point.buffer(max(shortfall, 0) + maxPlanar, quadrantSegments: 1)
+                    for j in lineTree.query(reach) where j != nearest {
+                        shortfall = min(shortfall, try lines[j].distance(to: point) - planarRadii[j])
+                    }
+                }
+                r.shortfall = shortfall / k
+                r.covered = shortfall <= 0
+            }
+            r.areaID = plan.siteArea[i].map { inputs.areas[$0].id }
+            out.sites.append((i, r))
+        }
+        return out
+    }
+}
+
+/// Measures a chunk of a group's areas and zones against the group's unions, clipping through the
+/// STRtree of the unions' parts: each area or zone meets only the coverage parts near it.
+struct AreaZoneJob: Sendable {
+    let group: AnalysisGroup
+    let areas: ArraySlice<Int>
+    let zones: ArraySlice<Int>
+
+    func run(_ inputs: AnalysisInputs, _ plan: AnalysisPlan, _ unions: GroupCoverage, quads: Int) throws -> JobOutput {
+        var out = JobOutput()
+        let job = try JobContext(group)
+        let geos = job.geos
+        let coverage = try PolygonIndex(GEOSGeometry(unions.coverage, in: geos))
+        if !areas.isEmpty {
+            let rawan = try PolygonIndex(GEOSGeometry(unions.zoneUnion, in: geos))
+            let rawanCovered = try PolygonIndex(GEOSGeometry(unions.rawanCovered, in: geos))
+            for i in areas {
+                let a = inputs.areas[i]
+                let (g, repaired) = try GroupWork.valid(job.projector.geos(a.geometry, a.source.location), a.source.location, job)
+                if let repaired { out.warnings.add("\(a.source.location): area polygon is invalid (\(repaired)); repaired with make-valid", kind: "repaired_polygons") }
+                let centre = a.geometry.envelope!.center
+                out.areas.append((i, AreaResult(
+                    area: a, epsg: group.epsg, areaM2: try job.trueArea(g.area(), at: centre),
+                    coveredM2: try job.trueArea(coverage.intersectionArea(g), at: centre),
+                    rawanM2: try job.trueArea(rawan.intersectionArea(g), at: centre),
+                    rawanCoveredM2: try job.trueArea(rawanCovered.intersectionArea(g), at: centre))))
+            }
+        }
+        for i in zones {
+            let z = inputs.zones[i]
+            let (g, repaired) = try GroupWork.zoneGeometry(z, job, quads: quads)
+            if let repaired { out.warnings.add("\(z.source.location): rawan zone polygon is invalid (\(repaired)); repaired with make-valid", kind: "repaired_polygons") }
+            let centre: Coordinate
+            let geometry: Geometry
+            switch z.shape {
+            case .polygon(let lonLat):
+                geometry = lonLat
+                centre = lonLat.envelope!.center
+            case .circle(let c, _):
+                geometry = try job.projector.lonLat(g)
+                centre = c
+            }
+            let planar = try g.area()
+            if planar <= 0 { out.warnings.add("\(z.source.location): rawan zone '\(z.id)' has no area", kind: "empty_zones") }
+            let gap = try coverage.difference(g)
+            let gapPlanar = try gap.area()
+            out.zones.append((i, ZoneResult(
+                zone: z, geometry: geometry, areaM2: try job.trueArea(planar, at: centre),
+                coveredM2: try job.trueArea(max(0, planar - gapPlanar), at: centre),
+                areaID: plan.zoneArea[i].map { inputs.areas[$0].id },
+                gap: gapPlanar > 0 ? try job.projector.lonLat(gap) : nil)))
+        }
+        return out
+    }
+}
