@@ -66,6 +66,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Operation name shown in the summary.")
     var name: String?
 
+    @Option(help: "Output formats besides GeoJSON, comma-separated: kml (Google Earth, My Maps), gpkg (QGIS). GeoJSON is always written.")
+    var format: String = "geojson"
+
+    @Flag(help: "Also write briefing.html (self-contained, prints on A4) and briefing.svg (the map).")
+    var briefing = false
+
+    @Option(help: "Briefing language: id (Bahasa Indonesia, default) or en.")
+    var lang: String = "id"
+
     @Flag(name: .shortAndLong, help: "Print nothing on stdout.")
     var quiet = false
 
@@ -93,7 +102,11 @@ struct AnalyzeCommand: ParsableCommand {
         let inputs = try Operation.loadInputs(config, parameters: parameters, warnings: &warnings)
         let result = try CoverageAnalysis().run(inputs, parameters: parameters, warnings: &warnings)
         let outPath = config.out ?? "cakupan-out"
-        let files = Operation.files(result, inputs: inputs, operation: config.name, warnings: warnings)
+        let formats = try ExportFormat.parse(format)
+        let language = try BriefingStep.language(lang)
+        var files = Operation.files(result, inputs: inputs, operation: config.name, warnings: warnings)
+        files += try Exports.files(result, formats: formats)
+        if briefing { files += try BriefingStep.files(from: files, language: language) }
         try AtomicFolder.write(files, to: URL(fileURLWithPath: outPath))
         if !quiet {
             print(TextReport.render(result, operation: config.name, outputFolder: outPath), terminator: "")
