@@ -14,7 +14,7 @@ build: deps
 	$(SWIFT) build -c release --product cakupan
 
 demo: build
-	.build/release/cakupan analyze geodata/demo/operation.yaml --out $(OUT)
+	.build/release/cakupan analyze geodata/demo/operation.yaml --out $(OUT) --format kml,gpkg --briefing
 
 test: deps
 	@scripts/install-deps.sh test
