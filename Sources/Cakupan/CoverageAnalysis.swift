@@ -7,8 +7,11 @@ import CakupanPROJ
 public final class CoverageAnalysis {
     private let geos = GEOSContext()
     private let proj = PROJContext()
+    private let progress: Progress
 
-    public init() {}
+    public init(progress: Progress = Progress(enabled: false)) {
+        self.progress = progress
+    }
 
     /// Picks the projected CRS: `--crs` when fixed, else the UTM zone of the centre of the areas'
     /// bounding box (of all inputs when there are no areas). Warns when inputs reach more than 3° of
@@ -68,6 +71,9 @@ public final class CoverageAnalysis {
     private func compute(_ inputs: AnalysisInputs, parameters: AnalysisParameters, crs: ProjectedCRS, warnings: inout Warnings) throws -> AnalysisResult {
         let quads = parameters.quadrantSegments
         var clock = PhaseClock()
+        let progress = self.progress
+        defer { progress.finish() }
+        progress.begin("finding the area of each site", total: 0)
         let plan = try AnalysisPlan.make(inputs, crs: crs, mode: parameters.crs, warnings: &warnings)
         clock.lap("plan (containment)")
         let workers = Parallel.workers
@@ -78,8 +84,10 @@ public final class CoverageAnalysis {
             for r in Parallel.chunks(g.patrols.count, parts: workers) { bufferJobList.append((gi, g.patrols[r])) }
         }
         let bufferJobs = bufferJobList
+        progress.begin("buffering patrols", total: bufferJobs.count)
         let bufferParts = try Parallel.map(bufferJobs.count) { j in
-            try GroupWork.buffers(plan.groups[bufferJobs[j].group], bufferJobs[j].patrols, inputs, quads: quads)
+            defer { progress.advance() }
+            return try GroupWork.buffers(plan.groups[bufferJobs[j].group], bufferJobs[j].patrols, inputs, quads: quads)
         }
         var bufferedByGroup: [[BufferedPatrol]] = Array(repeating: [], count: plan.groups.count)
         for (j, part) in bufferParts.enumerated() { bufferedByGroup[bufferJobs[j].group] += part }
@@ -94,7 +102,9 @@ public final class CoverageAnalysis {
             for r in Parallel.chunks(g.sites.count, parts: workers) { jobList.append(.sites(gi, SiteJob(group: g, sites: g.sites[r]))) }
         }
         let jobs = jobList
+        progress.begin("union of coverage, sites", total: jobs.count)
         let phase2 = try Parallel.map(jobs.count) { j -> JobOutput in
+            defer { progress.advance() }
             switch jobs[j] {
             case .coverage(let gi):
                 var out = JobOutput()
@@ -120,8 +130,10 @@ public final class CoverageAnalysis {
             }
         }
         let areaZoneJobs = areaZoneList
+        progress.begin("areas and zones", total: areaZoneJobs.count)
         let phase3 = try Parallel.map(areaZoneJobs.count) { j in
-            try areaZoneJobs[j].1.run(inputs, plan, unions[areaZoneJobs[j].0], quads: quads)
+            defer { progress.advance() }
+            return try areaZoneJobs[j].1.run(inputs, plan, unions[areaZoneJobs[j].0], quads: quads)
         }
         let outputs = phase2 + phase3
         clock.lap("areas and zones")

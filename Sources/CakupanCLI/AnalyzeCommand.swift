@@ -78,6 +78,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on stdout.")
     var quiet = false
 
+    @Flag(inversion: .prefixedNo, help: "Show a progress line on stderr for runs longer than a couple of seconds (default: on when stderr is a terminal).")
+    var progress: Bool?
+
     func run() throws {
         var flags = OperationConfig()
         flags.name = name
@@ -100,7 +103,8 @@ struct AnalyzeCommand: ParsableCommand {
             for w in warnings.messages { FileHandle.standardError.write(Data("cakupan: warning: \(w)\n".utf8)) }
         }
         let inputs = try Operation.loadInputs(config, parameters: parameters, warnings: &warnings)
-        let result = try CoverageAnalysis().run(inputs, parameters: parameters, warnings: &warnings)
+        let showProgress = progress ?? (isatty(2) == 1)
+        let result = try CoverageAnalysis(progress: Progress(enabled: showProgress)).run(inputs, parameters: parameters, warnings: &warnings)
         let outPath = config.out ?? "cakupan-out"
         let formats = try ExportFormat.parse(format)
         let language = try BriefingStep.language(lang)

@@ -1,0 +1,37 @@
+/// One ranked hotspot of hotspots.geojson: a site out of reach or a zone with a gap.
+public struct HotspotRecord: Sendable, Hashable {
+    /// 1 = most urgent.
+    public var rank: Int
+    public var kind: HotspotKind
+    /// Id of the zone or site.
+    public var ref: String
+    public var name: String?
+    public var level: ResultLevel
+    /// Id of the area, if any.
+    public var area: String?
+    /// Why it is a hotspot, in Bahasa Indonesia and in English.
+    public var reason: String
+    public var reasonEnglish: String
+    /// Sites: distance to the nearest patrol in metres (nil for zones, or without patrols).
+    public var distanceM: Double?
+    /// Zones: uncovered area in m² (nil for sites).
+    public var gapM2: Double?
+    /// The site's point or the zone's gap.
+    public var geometry: MapGeometry
+
+    static func read(_ feature: GeoJSONFeature, _ properties: PropertyReader) throws -> HotspotRecord {
+        let reason = try properties.string("reason")
+        return HotspotRecord(
+            rank: try properties.int("rank"),
+            kind: try properties.choice("kind", HotspotKind.self),
+            ref: try properties.id("ref"),
+            name: try properties.optionalString("name"),
+            level: try properties.choice("level", ResultLevel.self),
+            area: try properties.optionalID("area"),
+            reason: reason,
+            reasonEnglish: try properties.optionalString("reason_en") ?? reason,
+            distanceM: try properties.optionalDouble("distance_m"),
+            gapM2: try properties.optionalDouble("gap_m2"),
+            geometry: feature.geometry)
+    }
+}

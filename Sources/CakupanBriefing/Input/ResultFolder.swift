@@ -1,0 +1,57 @@
+import Foundation
+
+/// A Cakupan result folder (docs/outputs.md), read whole: every layer the briefing draws and the
+/// summary. Records keep the files' order.
+public struct ResultFolder: Sendable, Hashable {
+    public var summary: ResultSummary
+    public var areas: [AreaRecord]
+    public var sites: [SiteRecord]
+    public var zones: [ZoneRecord]
+    /// The union of all patrol buffers (coverage.geojson; one feature, possibly empty).
+    public var coverage: [MapPolygon]
+    public var gaps: [GapRecord]
+    public var hotspots: [HotspotRecord]
+
+    public init(
+        summary: ResultSummary, areas: [AreaRecord], sites: [SiteRecord], zones: [ZoneRecord],
+        coverage: [MapPolygon], gaps: [GapRecord], hotspots: [HotspotRecord]
+    ) {
+        self.summary = summary
+        self.areas = areas
+        self.sites = sites
+        self.zones = zones
+        self.coverage = coverage
+        self.gaps = gaps
+        self.hotspots = hotspots
+    }
+
+    /// Reads the seven files of the folder. Throws `BriefingError` naming the file and what is
+    /// wrong: a missing file, invalid JSON, a missing or mistyped key, or summary.json disagreeing
+    /// with areas.geojson about the number of areas.
+    public static func load(from directory: URL) throws -> ResultFolder {
+        let summaryValue = try JSONFileReading.read(file: "summary.json", in: directory)
+        guard case .object(let summaryMembers) = summaryValue else {
+            throw BriefingError.invalidFile("summary.json", detail: "must hold a JSON object, found \(summaryValue.kind)")
+        }
+        let summary = try ResultSummary.read(PropertyReader(file: "summary.json", values: summaryMembers))
+        let areas = try GeoJSONFeatureCollection.records(file: "areas.geojson", in: directory, AreaRecord.read)
+        guard areas.count == summary.areaCount else {
+            throw BriefingError.invalidFile(
+                "summary.json",
+                detail: "'areas' lists \(summary.areaCount) areas but areas.geojson has \(areas.count) features")
+        }
+        let coverage = try GeoJSONFeatureCollection.records(file: "coverage.geojson", in: directory) { feature, _ in
+            feature.geometry.polygons
+        }
+        var hotspots = try GeoJSONFeatureCollection.records(file: "hotspots.geojson", in: directory, HotspotRecord.read)
+        hotspots.sort { ($0.rank, $0.ref) < ($1.rank, $1.ref) }
+        return ResultFolder(
+            summary: summary,
+            areas: areas,
+            sites: try GeoJSONFeatureCollection.records(file: "sites.geojson", in: directory, SiteRecord.read),
+            zones: try GeoJSONFeatureCollection.records(file: "zones.geojson", in: directory, ZoneRecord.read),
+            coverage: coverage.flatMap { $0 },
+            gaps: try GeoJSONFeatureCollection.records(file: "gaps.geojson", in: directory, GapRecord.read),
+            hotspots: hotspots)
+    }
+}

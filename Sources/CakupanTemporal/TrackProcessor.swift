@@ -1,0 +1,314 @@
+/// The streaming half of `VisitEngine`: per-unit tracks in, closed presence intervals and area sums out.
+///
+/// The engine runs one processor per thread, each owning the units whose number is `shard` modulo
+/// `stride`; units never share state, so the processors never touch each other.
+///
+/// A value type on purpose: the engine calls one mutating method per fix, and everything that method
+/// touches is reached through `self`, so Swift checks exclusive access at compile time instead of at
+/// every step (which it must do for class properties, and which cost more than the geometry did).
+struct TrackProcessor {
+    let parameters: TemporalParameters
+    let siteGrid: SiteGrid
+    let zoneIndex: RegionIndex
+    let areaIndex: RegionIndex
+    /// The window as far as it is known while streaming (`from`/`to` infinite when not given).
+    let streamingWindow: TimeWindow
+    /// This processor owns units `shard`, `shard + stride`, `shard + 2 × stride`, …
+    let shard: Int
+    let stride: Int
+
+    /// Indexed by unit number / stride.
+    var tracks: [UnitTrack] = []
+    var sitePresence: [SitePresence] = []
+    var zonePresence: [ZonePresence] = []
+    var areaSeconds: [Double]
+    var areaMetres: [Double]
+
+    var keptFixes = 0
+    var droppedJumps = 0
+    var duplicateFixes = 0
+    var reorderedFixes = 0
+    var lateFixes = 0
+    var firstKeptTime = Double.infinity
+    var lastKeptTime = -Double.infinity
+
+    // Scratch space reused by every segment.
+    private var circleHits: [CircleHit] = []
+    private var regionHits: [RegionHit] = []
+    private var crossings: [Double] = []
+    private var intervals: [(enter: Double, exit: Double)] = []
+    private var pointSites: [Int32] = []
+
+    /// A processor for one shard, sharing the (immutable) indexes.
+    init(
+        siteGrid: SiteGrid, zoneIndex: RegionIndex, areaIndex: RegionIndex, parameters: TemporalParameters,
+        shard: Int, stride: Int
+    ) {
+        self.parameters = parameters
+        self.siteGrid = siteGrid
+        self.zoneIndex = zoneIndex
+        self.areaIndex = areaIndex
+        self.shard = shard
+        self.stride = stride
+        streamingWindow = TimeWindow(
+            from: parameters.from ?? -.infinity, to: parameters.to ?? .infinity, shift: parameters.shift,
+            utcOffset: parameters.utcOffset)
+        areaSeconds = Array(repeating: 0, count: areaIndex.shapes.count)
+        areaMetres = Array(repeating: 0, count: areaIndex.shapes.count)
+    }
+
+    /// Receives a batch of queued fixes, keeping their order.
+    mutating func receive(_ batch: [QueuedFix]) {
+        for fix in batch { receive(fix.point, unit: Int(fix.unit)) }
+    }
+
+    /// Puts a fix of one of this processor's units in the unit's reorder buffer and processes the
+    /// fixes that are old enough.
+    mutating func receive(_ point: TrackPoint, unit: Int) {
+        let local = unit / stride
+        while tracks.count <= local { tracks.append(UnitTrack()) }
+        var track = UnitTrack()
+        swap(&track, &tracks[local])  // work on a uniquely referenced copy, put it back at the end
+        defer { swap(&track, &tracks[local]) }
+
+        if point.time < track.newestReleased {
+            lateFixes += 1
+            release(point, track: &track, unit: unit)
+            return
+        }
+        let count = track.pending.count
+        if track.pendingHead == count || point.time >= track.pending[count - 1].time {
+            track.pending.append(point)
+        } else {
+            // Insert after any fix with the same time (binary search over the waiting part).
+            var low = track.pendingHead
+            var high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if track.pending[middle].time <= point.time { low = middle + 1 } else { high = middle }
+            }
+            track.pending.insert(point, at: low)
+            reorderedFixes += 1
+        }
+        let horizon = track.pending[track.pending.count - 1].time - parameters.reorderWindow
+        while track.pendingHead < track.pending.count, track.pending[track.pendingHead].time < horizon {
+            release(track.pending[track.pendingHead], track: &track, unit: unit)
+            track.pendingHead += 1
+        }
+        if track.pendingHead == track.pending.count {
+            track.pending.removeAll(keepingCapacity: true)
+            track.pendingHead = 0
+        } else if track.pendingHead >= 256, track.pendingHead * 2 >= track.pending.count {
+            track.pending.removeFirst(track.pendingHead)
+            track.pendingHead = 0
+        }
+    }
+
+    /// Processes every fix still waiting and closes every run (at `finish`).
+    mutating func closeAll() {
+        for local in tracks.indices {
+            let unit = local * stride + shard
+            var track = UnitTrack()
+            swap(&track, &tracks[local])
+            while track.pendingHead < track.pending.count {
+                release(track.pending[track.pendingHead], track: &track, unit: unit)
+                track.pendingHead += 1
+            }
+            track.pending = []
+            track.pendingHead = 0
+            for run in track.runs.indices { endSegment(&track.runs[run], unit: unit) }
+            swap(&track, &tracks[local])
+        }
+    }
+
+    /// Hands a fix, in time order for its unit, to the run it continues (or a new one).
+    private mutating func release(_ point: TrackPoint, track: inout UnitTrack, unit: Int) {
+        if point.time > track.newestReleased { track.newestReleased = point.time }
+        var chosen = -1
+        if track.runs.count == 1, track.runs[0].last.time <= point.time {
+            chosen = 0
+        } else {
+            for run in track.runs.indices where track.runs[run].last.time <= point.time {
+                if chosen < 0 || track.runs[run].last.time > track.runs[chosen].last.time { chosen = run }
+            }
+        }
+        if chosen < 0 {
+            track.runs.append(TrackRun())
+            chosen = track.runs.count - 1
+        }
+        accept(point, run: &track.runs[chosen], unit: unit)
+    }
+
+    /// Applies the gap and jump rules to the next fix of a run, then processes the segment it closes.
+    ///
+    /// Jumps are judged against the previous kept fix. When two fixes in a row are jumps from it but
+    /// plausible from each other, the kept fix was the odd one out (a bad first fix would otherwise
+    /// throw away the whole track up to the next gap): the segment ends there, a lone kept fix is
+    /// dropped as the jump instead, and the track goes on from the two.
+    private mutating func accept(_ point: TrackPoint, run: inout TrackRun, unit: Int) {
+        guard run.started else {
+            startSegment(point, run: &run)
+            return
+        }
+        let elapsed = point.time - run.last.time
+        if elapsed > parameters.maxFixGap {
+            endSegment(&run, unit: unit)
+            startSegment(point, run: &run)
+            return
+        }
+        let dx = point.x - run.last.x
+        let dy = point.y - run.last.y
+        let distance = (dx * dx + dy * dy).squareRoot()
+        if elapsed <= 0, distance == 0 {
+            duplicateFixes += 1
+            return
+        }
+        if elapsed <= 0 || distance > parameters.maxSpeed * elapsed {
+            if let rejected = run.rejected, plausible(from: rejected, to: point) {
+                droppedJumps -= 1  // `rejected` is kept after all
+                endSegment(&run, unit: unit, dropLoneFix: true)
+                startSegment(rejected, run: &run)
+                accept(point, run: &run, unit: unit)
+                return
+            }
+            run.rejected = point
+            droppedJumps += 1
+            return
+        }
+        run.rejected = nil
+        processSegment(from: run.last, to: point, length: distance, run: &run, unit: Int32(unit))
+        run.last = point
+        run.segmentFixes += 1
+        keep(point)
+    }
+
+    /// Whether `b` may follow `a` in one segment (later, within the gap, not too fast).
+    private func plausible(from a: TrackPoint, to b: TrackPoint) -> Bool {
+        let elapsed = b.time - a.time
+        guard elapsed > 0, elapsed <= parameters.maxFixGap else { return false }
+        let dx = b.x - a.x
+        let dy = b.y - a.y
+        return (dx * dx + dy * dy).squareRoot() <= parameters.maxSpeed * elapsed
+    }
+
+    private mutating func startSegment(_ point: TrackPoint, run: inout TrackRun) {
+        run.last = point
+        run.started = true
+        run.segmentFixes = 1
+        run.rejected = nil
+        keep(point)
+    }
+
+    private mutating func keep(_ point: TrackPoint) {
+        keptFixes += 1
+        if point.time < firstKeptTime { firstKeptTime = point.time }
+        if point.time > lastKeptTime { lastKeptTime = point.time }
+    }
+
+    /// Ends the run's current segment: a lone fix counts as an instant at the sites around it (or,
+    /// with `dropLoneFix`, is counted as a jump instead), and all open presence is closed.
+    private mutating func endSegment(_ run: inout TrackRun, unit: Int, dropLoneFix: Bool = false) {
+        let unit = Int32(unit)
+        if run.segmentFixes == 1, dropLoneFix {
+            keptFixes -= 1
+            droppedJumps += 1
+        } else if run.segmentFixes == 1 {
+            pointSites.removeAll(keepingCapacity: true)
+            siteGrid.pointHits(run.last.x, run.last.y, into: &pointSites)
+            for site in pointSites {
+                sitePresence.append(SitePresence(site: site, unit: unit, start: run.last.time, end: run.last.time))
+            }
+        }
+        for span in run.openSites {
+            sitePresence.append(SitePresence(site: span.index, unit: unit, start: span.start, end: span.end))
+        }
+        for span in run.openZones {
+            zonePresence.append(ZonePresence(zone: span.index, start: span.start, end: span.end))
+        }
+        run.openSites.removeAll(keepingCapacity: true)
+        run.openZones.removeAll(keepingCapacity: true)
+        run.segmentFixes = 0
+    }
+
+    /// Presence along the straight segment from `a` to `b` (the unit moves at constant speed).
+    private mutating func processSegment(
+        from a: TrackPoint, to b: TrackPoint, length: Double, run: inout TrackRun, unit: Int32
+    ) {
+        let startTime = a.time
+        let endTime = b.time
+        let duration = endTime - startTime
+
+        circleHits.removeAll(keepingCapacity: true)
+        siteGrid.segmentHits(a.x, a.y, b.x, b.y, into: &circleHits)
+        if !circleHits.isEmpty || !run.openSites.isEmpty {
+            for hit in circleHits {
+                Self.extend(
+                    &run.openSites, index: hit.site, enter: hit.enter, exit: hit.exit, startTime: startTime,
+                    endTime: endTime)
+            }
+            var kept = 0
+            for slot in run.openSites.indices {
+                let span = run.openSites[slot]
+                if span.end < endTime {
+                    sitePresence.append(SitePresence(site: span.index, unit: unit, start: span.start, end: span.end))
+                } else {
+                    run.openSites[kept] = span
+                    kept += 1
+                }
+            }
+            if kept < run.openSites.count { run.openSites.removeLast(run.openSites.count - kept) }
+        }
+
+        if !zoneIndex.isEmpty {
+            regionHits.removeAll(keepingCapacity: true)
+            zoneIndex.segmentHits(a.x, a.y, b.x, b.y, crossings: &crossings, intervals: &intervals, into: &regionHits)
+            if !regionHits.isEmpty || !run.openZones.isEmpty {
+                for hit in regionHits {
+                    Self.extend(
+                        &run.openZones, index: hit.region, enter: hit.enter, exit: hit.exit, startTime: startTime,
+                        endTime: endTime)
+                }
+                var kept = 0
+                for slot in run.openZones.indices {
+                    let span = run.openZones[slot]
+                    if span.end < endTime {
+                        zonePresence.append(ZonePresence(zone: span.index, start: span.start, end: span.end))
+                    } else {
+                        run.openZones[kept] = span
+                        kept += 1
+                    }
+                }
+                if kept < run.openZones.count { run.openZones.removeLast(run.openZones.count - kept) }
+            }
+        }
+
+        if !areaIndex.isEmpty {
+            regionHits.removeAll(keepingCapacity: true)
+            areaIndex.segmentHits(a.x, a.y, b.x, b.y, crossings: &crossings, intervals: &intervals, into: &regionHits)
+            for hit in regionHits {
+                let enterTime = startTime + hit.enter * duration
+                let exitTime = hit.exit == 1 ? endTime : startTime + hit.exit * duration
+                let seconds = streamingWindow.overlapSeconds(enterTime, exitTime)
+                guard seconds > 0 else { continue }
+                areaSeconds[Int(hit.region)] += seconds
+                areaMetres[Int(hit.region)] += length * seconds / duration
+            }
+        }
+    }
+
+    /// Adds the presence `[enter, exit]` (segment parameters) to the open spans: it continues the span
+    /// of the same site or zone that reached the segment's start, or opens a new one.
+    private static func extend(
+        _ open: inout [OpenSpan], index: Int32, enter: Double, exit: Double, startTime: Double, endTime: Double
+    ) {
+        let duration = endTime - startTime
+        let end = exit == 1 ? endTime : startTime + exit * duration
+        if enter == 0 {
+            for slot in open.indices where open[slot].index == index && open[slot].end == startTime {
+                open[slot].end = end
+                return
+            }
+        }
+        open.append(OpenSpan(index: index, start: startTime + enter * duration, end: end))
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import CakupanTemporal
+
+/// The grids must give the same answers as brute force.
+@Suite struct SpatialIndexTests {
+    /// A small deterministic generator (SplitMix64) so failures reproduce.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> Double {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return Double(z >> 11) / Double(1 << 53)
+        }
+        mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * next() }
+    }
+
+    @Test func siteGridMatchesBruteForce() {
+        var random = Random(state: 42)
+        let sites = (0..<400).map { index in
+            TemporalSite(id: "\(index)", x: random.uniform(0, 20_000), y: random.uniform(0, 20_000), radius: random.uniform(50, 600))
+        }
+        let grid = SiteGrid(sites: sites)
+        var hits: [CircleHit] = []
+        for _ in 0..<2000 {
+            let ax = random.uniform(-1000, 21_000), ay = random.uniform(-1000, 21_000)
+            let bx = ax + random.uniform(-1500, 1500), by = ay + random.uniform(-1500, 1500)
+            hits.removeAll()
+            grid.segmentHits(ax, ay, bx, by, into: &hits)
+            var expected = Set<Int32>()
+            for (index, site) in sites.enumerated() {
+                // Closest point of the segment to the centre, strictly inside (tangents don't count).
+                let dx = bx - ax, dy = by - ay
+                let t = max(0, min(1, ((site.x - ax) * dx + (site.y - ay) * dy) / (dx * dx + dy * dy)))
+                let px = ax + t * dx - site.x, py = ay + t * dy - site.y
+                if px * px + py * py < site.radius * site.radius * (1 - 1e-9) { expected.insert(Int32(index)) }
+            }
+            let found = Set(hits.map(\.site))
+            #expect(expected.isSubset(of: found))
+            for hit in hits {
+                let site = sites[Int(hit.site)]
+                for s in [hit.enter, hit.exit, (hit.enter + hit.exit) / 2] {
+                    let x = ax + s * (bx - ax) - site.x, y = ay + s * (by - ay) - site.y
+                    #expect((x * x + y * y).squareRoot() <= site.radius * (1 + 1e-9))
+                }
+            }
+        }
+    }
+
+    /// Even–odd ray casting over all edges, for reference.
+    private func bruteContains(_ rings: [[SIMD2<Double>]], _ x: Double, _ y: Double) -> Bool {
+        var inside = false
+        for ring in rings {
+            for index in ring.indices {
+                let a = ring[index], b = ring[(index + 1) % ring.count]
+                if (a.y > y) != (b.y > y), x < a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y) { inside.toggle() }
+            }
+        }
+        return inside
+    }
+
+    /// A star-shaped ring with `count` vertices around (cx, cy).
+    private func star(_ random: inout Random, count: Int, cx: Double, cy: Double, radius: Double) -> [SIMD2<Double>] {
+        (0..<count).map { index in
+            let angle = Double(index) / Double(count) * 2 * Double.pi
+            let r = radius * random.uniform(0.4, 1)
+            return SIMD2(cx + r * cos(angle), cy + r * sin(angle))
+        }
+    }
+
+    @Test func regionShapeMatchesRayCasting() {
+        var random = Random(state: 7)
+        let outer = star(&random, count: 300, cx: 0, cy: 0, radius: 10_000)
+        let hole = star(&random, count: 40, cx: 500, cy: -300, radius: 2500)
+        var store = RegionStore()
+        let shape = RegionShape(rings: [outer, hole], store: &store)
+        var mismatches = 0
+        for _ in 0..<20_000 {
+            let x = random.uniform(-11_000, 11_000), y = random.uniform(-11_000, 11_000)
+            if shape.contains(x, y, store: store) != bruteContains([outer, hole], x, y) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func segmentIntervalsAgreeWithSampling() {
+        var random = Random(state: 11)
+        let rings = [star(&random, count: 120, cx: 0, cy: 0, radius: 5000)]
+        var store = RegionStore()
+        let shape = RegionShape(rings: rings, store: &store)
+        var crossings: [Double] = []
+        var intervals: [(enter: Double, exit: Double)] = []
+        var mismatches = 0
+        for _ in 0..<500 {
+            let ax = random.uniform(-6000, 6000), ay = random.uniform(-6000, 6000)
+            let bx = ax + random.uniform(-3000, 3000), by = ay + random.uniform(-3000, 3000)
+            intervals.removeAll()
+            shape.insideIntervals(ax, ay, bx, by, store: store, crossings: &crossings, into: &intervals)
+            for step in 0...200 {
+                let s = (Double(step) + 0.5) / 201.5
+                let inInterval = intervals.contains { s > $0.enter + 1e-9 && s < $0.exit - 1e-9 }
+                let nearEdge = intervals.contains { abs(s - $0.enter) < 1e-6 || abs(s - $0.exit) < 1e-6 }
+                if !nearEdge, inInterval != bruteContains(rings, ax + s * (bx - ax), ay + s * (by - ay)) {
+                    mismatches += 1
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+}
