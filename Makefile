@@ -5,7 +5,7 @@ SWIFT ?= swift
 OUT ?= out/demo
 PEER_VENV ?= .venv-peer
 
-.PHONY: deps build demo test test-swift test-peer test-browser generate-demo clean
+.PHONY: deps build demo test test-peer test-browser generate-demo clean
 
 deps:
 	@scripts/install-deps.sh
@@ -20,6 +20,7 @@ test: deps
 	@scripts/install-deps.sh test
 	$(SWIFT) test
 	$(MAKE) test-peer
+	$(MAKE) test-browser
 
 # The independent GeoPandas/Shapely computation of the same definitions must agree with Cakupan.
 test-peer: build
@@ -27,6 +28,16 @@ test-peer: build
 	.build/release/cakupan analyze geodata/demo/operation.yaml --out out/peer-check/cakupan --quiet
 	$(PEER_VENV)/bin/python benchmarks/peers/geopandas_analyze.py geodata/demo/operation.yaml --out out/peer-check/peer
 	$(PEER_VENV)/bin/python benchmarks/peers/compare.py out/peer-check/cakupan out/peer-check/peer
+
+# The demo briefing in headless Chromium (Debian's package): no console errors, no network requests,
+# the coverage and hotspot colours on screen; rendered to PNG and PDF in out/briefing-check.
+test-browser: build
+	@scripts/install-deps.sh browser
+	.build/release/cakupan analyze geodata/demo/operation.yaml --out out/briefing-check --briefing --quiet
+	python3 tools/browser/check.py --self-test
+	python3 tools/browser/check.py out/briefing-check/briefing.html --png out/briefing-check/check.png
+	tools/browser/render.sh out/briefing-check/briefing.html out/briefing-check/briefing
+	@echo "browser check passed; pictures in out/briefing-check"
 
 generate-demo:
 	python3 tools/generate.py demo --seed 2024 --out geodata/demo

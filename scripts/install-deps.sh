@@ -8,7 +8,7 @@ want=(libgeos-dev libproj-dev libgdal-dev pkg-config)
 for extra in "$@"; do
   case "$extra" in
     test) want+=(gdal-bin python3 python3-venv python3-pip) ;;
-    browser) want+=(chromium fonts-dejavu-core) ;;
+    browser) want+=(chromium fonts-dejavu-core fonts-liberation) ;;
     *) echo "install-deps: unknown group '$extra'" >&2; exit 2 ;;
   esac
 done
