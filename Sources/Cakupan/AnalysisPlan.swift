@@ -58,15 +58,17 @@ struct AnalysisPlan: Sendable {
         // or their own position outside every area.
         let areaEPSG = inputs.areas.map { UTM.epsg(for: $0.geometry.envelope!.center) }
         var byEPSG: [Int: AnalysisGroup] = [:]
-        func group(_ epsg: Int) -> AnalysisGroup { byEPSG[epsg] ?? AnalysisGroup(epsg: epsg, scaleCorrected: true) }
-        for (i, e) in areaEPSG.enumerated() { var g = group(e); g.areas.append(i); byEPSG[e] = g }
+        func empty(_ epsg: Int) -> AnalysisGroup { AnalysisGroup(epsg: epsg, scaleCorrected: true) }
+        // Appending in place (subscript with default) keeps this linear: a copy-modify-store of the
+        // group would copy its index arrays for every site.
+        for (i, e) in areaEPSG.enumerated() { byEPSG[e, default: empty(e)].areas.append(i) }
         for (i, s) in inputs.sites.enumerated() {
             let e = siteArea[i].map { areaEPSG[$0] } ?? UTM.epsg(for: s.point)
-            var g = group(e); g.sites.append(i); byEPSG[e] = g
+            byEPSG[e, default: empty(e)].sites.append(i)
         }
         for (i, p) in zonePoints.enumerated() {
             let e = zoneArea[i].map { areaEPSG[$0] } ?? UTM.epsg(for: p)
-            var g = group(e); g.zones.append(i); byEPSG[e] = g
+            byEPSG[e, default: empty(e)].zones.append(i)
         }
         var groups = byEPSG.keys.sorted().map { byEPSG[$0]! }
         let patrolBoxes = inputs.patrols.map { $0.geometry.envelope! }
