@@ -25,9 +25,10 @@ struct AnalysisPlan: Sendable {
     /// Index of the area containing each zone's representative point.
     var zoneArea: [Int?]
 
-    /// How far (degrees) around a group's inputs patrols are taken into that group: far enough for the
-    /// largest radius (50 km) and for nearest-patrol distances of about 200 km.
-    static let patrolMargin = 2.0
+    /// How far (degrees, about 55 km) around a group's inputs patrols are taken into that group, besides
+    /// those in its strip: beyond the largest radius (50 km). A site farther than that from every patrol
+    /// of its group gets its distance from the nearest patrol of the group.
+    static let patrolMargin = 0.5
 
     static func make(_ inputs: AnalysisInputs, crs: ProjectedCRS, mode: CRSMode, warnings: inout Warnings) throws -> AnalysisPlan {
         let siteArea = try Containment.areas(of: inputs.sites.map(\.point), in: inputs.areas.map(\.geometry))
@@ -55,52 +56,62 @@ struct AnalysisPlan: Sendable {
         }
 
         // Per-zone: each area in the UTM zone of its own centre; sites and zones follow their area,
-        // or their own position outside every area.
+        // or their own position outside every area. North and south variants of a zone are the same
+        // projection (only the false northing differs), so a zone is one group, using the hemisphere
+        // of most of its areas.
         let areaEPSG = inputs.areas.map { UTM.epsg(for: $0.geometry.envelope!.center) }
-        var byEPSG: [Int: AnalysisGroup] = [:]
-        func empty(_ epsg: Int) -> AnalysisGroup { AnalysisGroup(epsg: epsg, scaleCorrected: true) }
+        func zoneOf(_ epsg: Int) -> Int { epsg % 100 }
+        var byZone: [Int: AnalysisGroup] = [:]
+        var southVotes: [Int: Int] = [:]
+        func empty(_ zone: Int) -> AnalysisGroup { AnalysisGroup(epsg: 32700 + zone, scaleCorrected: true) }
         // Appending in place (subscript with default) keeps this linear: a copy-modify-store of the
         // group would copy its index arrays for every site.
-        for (i, e) in areaEPSG.enumerated() { byEPSG[e, default: empty(e)].areas.append(i) }
+        for (i, e) in areaEPSG.enumerated() {
+            byZone[zoneOf(e), default: empty(zoneOf(e))].areas.append(i)
+            southVotes[zoneOf(e), default: 0] += e >= 32700 ? 1 : -1
+        }
         for (i, s) in inputs.sites.enumerated() {
-            let e = siteArea[i].map { areaEPSG[$0] } ?? UTM.epsg(for: s.point)
-            byEPSG[e, default: empty(e)].sites.append(i)
+            let z = zoneOf(siteArea[i].map { areaEPSG[$0] } ?? UTM.epsg(for: s.point))
+            byZone[z, default: empty(z)].sites.append(i)
         }
         for (i, p) in zonePoints.enumerated() {
-            let e = zoneArea[i].map { areaEPSG[$0] } ?? UTM.epsg(for: p)
-            byEPSG[e, default: empty(e)].zones.append(i)
+            let z = zoneOf(zoneArea[i].map { areaEPSG[$0] } ?? UTM.epsg(for: p))
+            byZone[z, default: empty(z)].zones.append(i)
         }
-        var groups = byEPSG.keys.sorted().map { byEPSG[$0]! }
+        var groups = byZone.keys.sorted().map { z -> AnalysisGroup in
+            var g = byZone[z]!
+            g.epsg = (southVotes[z, default: 0] >= 0 ? 32700 : 32600) + z
+            return g
+        }
+        assignStrips(&groups)
+        // Patrols: those reaching into the group's strip (for its share of the coverage layer) or near
+        // its inputs (for their coverage and nearest-patrol distances).
         let patrolBoxes = inputs.patrols.map { $0.geometry.envelope! }
         for gi in groups.indices {
             var coords: [Coordinate] = groups[gi].areas.flatMap { inputs.areas[$0].geometry.allCoordinates }
             coords += groups[gi].sites.map { inputs.sites[$0].point }
             coords += groups[gi].zones.map { zonePoints[$0] }
-            guard let box = Envelope(coords) else { continue }
-            let m = patrolMargin
+            let strip = groups[gi].strip!
+            let near = Envelope(coords).map { box in
+                Envelope(minX: box.minX - patrolMargin, minY: box.minY - patrolMargin, maxX: box.maxX + patrolMargin, maxY: box.maxY + patrolMargin)
+            }
+            func touches(_ p: Envelope, _ b: Envelope) -> Bool { p.maxX >= b.minX && p.minX <= b.maxX && p.maxY >= b.minY && p.minY <= b.maxY }
             groups[gi].patrols = patrolBoxes.indices.filter { i in
-                let p = patrolBoxes[i]
-                return p.maxX >= box.minX - m && p.minX <= box.maxX + m && p.maxY >= box.minY - m && p.minY <= box.maxY + m
+                touches(patrolBoxes[i], strip) || near.map { touches(patrolBoxes[i], $0) } ?? false
             }
         }
-        assignStrips(&groups)
         return AnalysisPlan(groups: groups, perZone: true, siteArea: siteArea, zoneArea: zoneArea)
     }
 
-    /// Gives each group the part of the world whose coverage it reports: its zone's longitudes (up to
-    /// the neighbouring groups' zones, halfway across zones nobody uses; unbounded at the ends), split
-    /// at the equator when the zone has groups on both sides of it.
+    /// Gives each group (one per zone, sorted by zone) the longitudes whose coverage it reports: its
+    /// zone's, extended halfway across zones no group uses, and unbounded at the two ends.
     static func assignStrips(_ groups: inout [AnalysisGroup]) {
-        let zones = Array(Set(groups.compactMap { UTM.zone(epsg: $0.epsg) })).sorted()
+        let zones = groups.map { $0.epsg % 100 }
         for i in groups.indices {
-            guard let z = UTM.zone(epsg: groups[i].epsg), let k = zones.firstIndex(of: z) else { continue }
-            let (west, east) = UTM.edges(zone: z)
-            let w = k == 0 ? -180.0 : (UTM.edges(zone: zones[k - 1]).east + west) / 2
-            let e = k == zones.count - 1 ? 180.0 : (east + UTM.edges(zone: zones[k + 1]).west) / 2
-            let north = groups[i].epsg < 32700
-            let bothHemispheres = groups.contains { UTM.zone(epsg: $0.epsg) == z && ($0.epsg < 32700) != north }
-            let (s, n) = !bothHemispheres ? (-90.0, 90.0) : (north ? (0.0, 90.0) : (-90.0, 0.0))
-            groups[i].strip = Envelope(minX: w, minY: s, maxX: e, maxY: n)
+            let (west, east) = UTM.edges(zone: zones[i])
+            let w = i == 0 ? -180.0 : (UTM.edges(zone: zones[i - 1]).east + west) / 2
+            let e = i == zones.count - 1 ? 180.0 : (east + UTM.edges(zone: zones[i + 1]).west) / 2
+            groups[i].strip = Envelope(minX: w, minY: -90, maxX: e, maxY: 90)
         }
     }
 }

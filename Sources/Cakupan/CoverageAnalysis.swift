@@ -38,6 +38,28 @@ public final class CoverageAnalysis {
         return ProjectedCRS(epsg: epsg, name: projector.name)
     }
 
+    /// The coverage layer from the groups' strip-clipped pieces: polygons touching a strip's edge are
+    /// unioned with their neighbours across it; the others are disjoint already and kept as they are.
+    static func joinStrips(_ coverages: [GroupCoverage], _ groups: [AnalysisGroup]) throws -> Geometry? {
+        let pieces = coverages.map(\.lonLat)
+        if pieces.count <= 1 { return pieces.first ?? nil }
+        var inner: [Polygon] = [], edge: [Polygon] = []
+        for (piece, group) in zip(pieces, groups) {
+            guard let piece, let strip = group.strip else { continue }
+            for p in piece.polygons {
+                guard let e = Envelope(p.exterior) else { continue }
+                let touches = e.minX <= strip.minX + 1e-9 || e.maxX >= strip.maxX - 1e-9
+                if touches { edge.append(p) } else { inner.append(p) }
+            }
+        }
+        if !edge.isEmpty {
+            let context = GEOSContext()
+            let parts = try edge.map { try GEOSGeometry(.polygon($0), in: context) }
+            inner += try GEOSGeometry.collection(parts, in: context).unaryUnion().value().polygons
+        }
+        return inner.isEmpty ? nil : .multiPolygon(inner)
+    }
+
     static func envelope(_ inputs: AnalysisInputs, areasOnly: Bool) -> Envelope? {
         var coords: [Coordinate] = inputs.areas.flatMap { $0.geometry.allCoordinates }
         if !areasOnly {
@@ -183,12 +205,7 @@ public final class CoverageAnalysis {
         totals.rawanCoveredM2 = coverages.map(\.rawanCoveredM2).reduce(0, +)
         totals.hotspots = hotspots.count
 
-        let pieces = coverages.compactMap(\.lonLat)
-        var coverage: Geometry? = pieces.count <= 1 ? pieces.first : nil
-        if pieces.count > 1 {
-            let context = GEOSContext()
-            coverage = try GEOSGeometry.collection(pieces.map { try GEOSGeometry($0, in: context) }, in: context).unaryUnion().value()
-        }
+        let coverage = try Self.joinStrips(coverages, plan.groups)
         clock.lap("combine")
         let zonesUsed = try plan.groups.map { g in
             ProjectedCRS(epsg: g.epsg, name: try CRSInfo(definition: "EPSG:\(g.epsg)", context: proj).name)

@@ -74,26 +74,28 @@ enum GroupWork {
         let buffers = try buffered.map { try GEOSGeometry($0.buffer, in: geos) }
         var union = try GEOSGeometry.collection(buffers, in: geos).unaryUnion()
         let zones = try group.zones.map { try zoneGeometry(inputs.zones[$0], job, quads: quads).geos }
-        var zoneUnion = try GEOSGeometry.collection(zones, in: geos).unaryUnion()
+        // Each zone belongs to exactly one group, so the zones' union is counted whole (not clipped to
+        // the strip); its covered part uses the group's whole coverage.
+        let zoneUnion = try GEOSGeometry.collection(zones, in: geos).unaryUnion()
+        let rawanCoveredGeom = try zoneUnion.isEmpty || union.isEmpty ? nil : try zoneUnion.intersection(union)
         let fullCoverage = try union.value(), fullZoneUnion = try zoneUnion.value()
-        let fullRawanCovered = try zoneUnion.isEmpty || union.isEmpty ? Geometry.multiPolygon([]) : try zoneUnion.intersection(union).value()
-        var lonLat: Geometry? = buffered.isEmpty ? nil : try job.projector.lonLat(union)
-        if let strip = group.strip {
-            // Keep this group's part only, so parts from neighbouring zones do not overlap; measure it
-            // back in the group's CRS, part by part with the local scale factor.
-            let clip = try GEOSGeometry(.polygon(Polygon(exterior: [
-                Coordinate(x: strip.minX, y: strip.minY), Coordinate(x: strip.maxX, y: strip.minY),
-                Coordinate(x: strip.maxX, y: strip.maxY), Coordinate(x: strip.minX, y: strip.maxY)])), in: geos)
-            func clipped(_ projected: GEOSGeometry) throws -> (GEOSGeometry, Geometry?) {
-                if try projected.isEmpty { return (projected, nil) }
-                let ll = try GEOSGeometry(job.projector.lonLat(projected), in: geos).intersection(clip)
-                let polys = try ll.value().polygons
-                let back = try job.projector.geos(.multiPolygon(polys), InputLocation(file: "coverage"))
-                return (back, polys.isEmpty ? nil : .multiPolygon(polys))
+        let fullRawanCovered = try rawanCoveredGeom?.value() ?? Geometry.multiPolygon([])
+        if let strip = group.strip, !(try union.isEmpty) {
+            // Keep this group's part only, so parts from neighbouring zones do not overlap: the strip's
+            // meridians, densified and projected, clip only the parts that cross them.
+            let clip = try stripPolygon(strip, job)
+            let prepared = try GEOSPreparedGeometry(clip)
+            var kept: [GEOSGeometry] = []
+            for part in try union.parts() {
+                if try prepared.contains(part) {
+                    kept.append(part)
+                } else if try prepared.intersects(part) {
+                    kept += try part.intersection(clip).value().polygons.map { try GEOSGeometry(.polygon($0), in: geos) }
+                }
             }
-            (union, lonLat) = try clipped(union)
-            (zoneUnion, _) = try clipped(zoneUnion)
+            union = try GEOSGeometry.collection(kept, of: .multiPolygon, in: geos)
         }
+        let lonLat: Geometry? = try union.isEmpty ? nil : try job.projector.lonLat(union)
         func measured(_ g: GEOSGeometry) throws -> Double {
             if try g.isEmpty { return 0 }
             guard group.scaleCorrected else { return try g.area() }
@@ -102,10 +104,27 @@ enum GroupWork {
                 return sum + (try job.trueArea(part.area(), at: c.points.first ?? Coordinate(x: 0, y: 0)))
             }
         }
-        let rawanCovered = try zoneUnion.isEmpty || union.isEmpty ? nil : try zoneUnion.intersection(union)
         return GroupCoverage(coverage: fullCoverage, zoneUnion: fullZoneUnion, rawanCovered: fullRawanCovered,
                              lonLat: lonLat, areaM2: try measured(union), rawanM2: try measured(zoneUnion),
-                             rawanCoveredM2: try rawanCovered.map(measured) ?? 0)
+                             rawanCoveredM2: try rawanCoveredGeom.map(measured) ?? 0)
+    }
+
+    /// A group's strip as a polygon in the group's projected CRS: its meridians and parallels densified
+    /// every 0.25° (meridians away from the central meridian are curves in UTM), limited to 30° either
+    /// side of the central meridian and 80° of latitude, where the projection is still well-behaved.
+    static func stripPolygon(_ strip: Envelope, _ job: JobContext) throws -> GEOSGeometry {
+        let cm = Double(job.projector.epsg % 100) * 6 - 183
+        let w = max(strip.minX, cm - 30), e = min(strip.maxX, cm + 30)
+        let s = max(strip.minY, -80), n = min(strip.maxY, 80)
+        func steps(_ a: Double, _ b: Double) -> [Double] {
+            let k = max(1, Int(((b - a) / 0.25).rounded(.up)))
+            return (0...k).map { a + (b - a) * Double($0) / Double(k) }
+        }
+        var ring = steps(w, e).map { Coordinate(x: $0, y: s) }
+        ring += steps(s, n).dropFirst().map { Coordinate(x: e, y: $0) }
+        ring += steps(w, e).reversed().dropFirst().map { Coordinate(x: $0, y: n) }
+        ring += steps(s, n).reversed().dropFirst().map { Coordinate(x: w, y: $0) }
+        return try job.projector.geos(.polygon(Polygon(exterior: ring)), InputLocation(file: "strip"))
     }
 
     /// A zone's projected polygon (circles drawn with the radius times the local scale factor).

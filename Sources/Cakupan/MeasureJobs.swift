@@ -16,30 +16,43 @@ struct SiteJob: Sendable {
         let radii = group.patrols.map { inputs.patrols[$0].radius }
         let planarRadii = buffered.map(\.planarRadius)
         let maxPlanar = planarRadii.max() ?? 0
+        var prepared = [GEOSPreparedGeometry?](repeating: nil, count: lines.count)
+        func distance(_ j: Int, _ point: GEOSGeometry) throws -> Double {
+            if prepared[j] == nil { prepared[j] = try GEOSPreparedGeometry(lines[j]) }
+            return try prepared[j]!.distance(to: point)
+        }
         for i in sites {
             let site = inputs.sites[i]
-            let point = try job.projector.geos(.point(site.point), site.source.location)
+            let planar = try job.projector.project(site.point)
+            let point = try GEOSGeometry(.point(planar), in: job.geos)
+            func box(_ reach: Double) throws -> GEOSGeometry {
+                try GEOSGeometry.rectangle(Envelope(minX: planar.x - reach, minY: planar.y - reach, maxX: planar.x + reach, maxY: planar.y + reach), in: job.geos)
+            }
             let k = try job.k(site.point)
             var r = SiteResult(site: site, covered: false)
-            if var nearest = try lineTree.nearest(to: point) {
-                let d = try lines[nearest].distance(to: point)
-                // Equally near patrols (routes sharing a road): the first in input order, so the answer
-                // does not depend on how the tree was searched.
-                let ties = try point.buffer(d + 1e-6, quadrantSegments: 1)
-                for j in lineTree.query(ties) where j < nearest {
-                    if try lines[j].distance(to: point) <= d + 1e-6 { nearest = j; break }
+            // Search boxes growing by 4× until one holds a patrol; then one box reaching the nearest
+            // patrol's distance plus the largest radius holds every patrol that could be nearer or cover
+            // the site. Distances come from prepared lines (indexed facets), cached per line.
+            var reach = max(maxPlanar, 100)
+            var hits = lineTree.query(try box(reach))
+            while hits.isEmpty && reach < 2e7 && !lines.isEmpty {
+                reach *= 4
+                hits = lineTree.query(try box(reach))
+            }
+            if !hits.isEmpty {
+                var d: [Int: Double] = [:]
+                for j in hits { d[j] = try distance(j, point) }
+                let final = d.values.min()! + maxPlanar
+                if final > reach {
+                    for j in lineTree.query(try box(final)) where d[j] == nil { d[j] = try distance(j, point) }
                 }
-                r.distance = d / k
+                let best = d.values.min()!
+                // Equally near patrols (routes sharing a road): the first in input order.
+                let nearest = d.filter { $0.value <= best + 1e-6 }.keys.min()!
+                r.distance = best / k
                 r.nearestPatrol = patrolIDs[nearest]
                 r.radius = radii[nearest]
-                var shortfall = d - planarRadii[nearest]
-                if maxPlanar > planarRadii[nearest] {
-                    // Other patrols with a larger radius may cover the site though farther away.
-                    let reach = try point.buffer(max(shortfall, 0) + maxPlanar, quadrantSegments: 1)
-                    for j in lineTree.query(reach) where j != nearest {
-                        shortfall = min(shortfall, try lines[j].distance(to: point) - planarRadii[j])
-                    }
-                }
+                let shortfall = d.map { $0.value - planarRadii[$0.key] }.min()!
                 r.shortfall = shortfall / k
                 r.covered = shortfall <= 0
             }

@@ -110,3 +110,11 @@ public final class GEOSGeometry {
         return try context.own(made, "GEOSGeom_createCollection_r")
     }
 }
+
+extension GEOSGeometry {
+    /// `GEOSGeom_createRectangle_r` (GEOS ≥ 3.11): an axis-aligned rectangle polygon, the cheapest
+    /// query shape for an STRtree.
+    public static func rectangle(_ e: Envelope, in context: GEOSContext) throws -> GEOSGeometry {
+        try context.own(GEOSGeom_createRectangle_r(context.handle, e.minX, e.minY, e.maxX, e.maxY), "GEOSGeom_createRectangle_r")
+    }
+}

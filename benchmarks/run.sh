@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmarks: Cakupan and the GeoPandas peer on the same generated files, side by side, in one run.
+#   benchmarks/run.sh [province] [national] [gps] [demo]      (default: demo province)
+# Scenario data is generated once (seeded) into bench-data/ (git-ignored). Needs the release build
+# (make build) and the peer's Python packages (benchmarks/peers/requirements.txt, in .venv-peer when
+# made by `make test-peer`, else the system python3). Prints a Markdown table for docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${BENCH_DATA:-bench-data}
+py=python3
+[ -x .venv-peer/bin/python ] && py=.venv-peer/bin/python
+bin=.build/release/cakupan
+[ -x "$bin" ] || { echo "run 'make build' first" >&2; exit 2; }
+boundaries=${SUMSEL:-../shared/geodata/sumsel_kecamatan_adm3.geojson}
+workloads=("$@")
+[ ${#workloads[@]} -eq 0 ] && workloads=(demo province)
+mkdir -p "$data"
+
+gen() {  # gen NAME ARGS... : generate once
+  local name=$1; shift
+  [ -f "$data/$name/operation.yaml" ] || python3 tools/generate.py "$@" --out "$data/$name" >&2
+}
+
+measure() {  # measure LOG CMD... : wall seconds and peak RSS (KiB) into LOG
+  /usr/bin/time -f '%e %M' -o "$1.time" "${@:2}" > "$1.out" 2> "$1.err" || { cat "$1.err" >&2; return 1; }
+  cat "$1.time" | tail -1
+}
+
+rows=()
+for w in "${workloads[@]}"; do
+  case "$w" in
+    demo) op=geodata/demo/operation.yaml ;;
+    province)
+      gen province scenario --boundaries "$boundaries" --sites 25000 --zones 2000 --routes 3000 --route-km 10 --units 0 --fixes 0 --seed 7
+      op=$data/province/operation.yaml ;;
+    national)
+      gen national national --areas 7300 --sites 820000 --routes 50000 --seed 7
+      op=$data/national/operation.yaml ;;
+    *) echo "unknown workload $w" >&2; exit 2 ;;
+  esac
+  out=$data/out-$w
+  rm -rf "$out"; mkdir -p "$out"
+  read -r cs ck < <(measure "$out/cakupan" "$bin" analyze "$op" --out "$out/cakupan" --quiet --no-progress)
+  if [ "$w" = national ] && [ -z "${PEER_NATIONAL:-}" ]; then
+    rows+=("| $w | $cs s | $((ck / 1024)) MiB | (peer not run; PEER_NATIONAL=1 to run it) | | | |")
+    continue
+  fi
+  read -r ps pk < <(measure "$out/peer" "$py" benchmarks/peers/geopandas_analyze.py "$op" --out "$out/peer")
+  agree=yes
+  "$py" benchmarks/peers/compare.py "$out/cakupan" "$out/peer" > "$out/compare.txt" 2>&1 || agree=NO
+  ratio=$(python3 -c "print(f'{$ps/$cs:.1f}×')")
+  mem=$(python3 -c "print(f'{$ck/$pk:.2f}')")
+  rows+=("| $w | $cs s | $((ck / 1024)) MiB | $ps s | $((pk / 1024)) MiB | $ratio faster, memory ×$mem | $agree |")
+done
+echo "| workload | Cakupan wall | Cakupan peak RSS | GeoPandas wall | GeoPandas peak RSS | ratio | numbers agree |"
+echo "|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(uname -m); load: $(cut -d' ' -f1-3 /proc/loadavg)"
