@@ -63,17 +63,29 @@ public enum GeoJSONEncoding {
     /// A FeatureCollection written one feature per line, with the bbox of all geometries
     /// [west, south, east, north] rounded like the positions.
     public static func featureCollection(_ features: [(geometry: Geometry?, properties: JSONObject)]) -> String {
-        var out = "{\"type\":\"FeatureCollection\""
-        let coords = features.flatMap { $0.geometry?.allCoordinates ?? [] }
-        if let box = Envelope(coords) {
-            out += ",\"bbox\":" + JSONWriter.compact(.array([box.minX, box.minY, box.maxX, box.maxY].map { .number($0, decimals: decimals) }))
+        String(decoding: featureCollectionBytes(features), as: UTF8.self)
+    }
+
+    /// The same, as UTF-8 bytes.
+    public static func featureCollectionBytes(_ features: [(geometry: Geometry?, properties: JSONObject)]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(features.count * 300)
+        out.append(contentsOf: "{\"type\":\"FeatureCollection\"".utf8)
+        var box: Envelope? = nil
+        for f in features {
+            guard let e = f.geometry?.envelope else { continue }
+            box = box.map { $0.union(e) } ?? e
         }
-        out += ",\"features\":["
+        if let box {
+            out.append(contentsOf: ",\"bbox\":".utf8)
+            JSONWriter.compact(.array([box.minX, box.minY, box.maxX, box.maxY].map { .number($0, decimals: decimals) }), into: &out)
+        }
+        out.append(contentsOf: ",\"features\":[".utf8)
         for (i, f) in features.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += JSONWriter.compact(feature(f.geometry, f.properties))
+            out.append(contentsOf: (i == 0 ? "\n" : ",\n").utf8)
+            JSONWriter.compact(feature(f.geometry, f.properties), into: &out)
         }
-        out += features.isEmpty ? "]}\n" : "\n]}\n"
+        out.append(contentsOf: (features.isEmpty ? "]}\n" : "\n]}\n").utf8)
         return out
     }
 }
