@@ -24,10 +24,12 @@ test: deps
 
 # The independent GeoPandas/Shapely computation of the same definitions must agree with Cakupan.
 test-peer: build
-	@test -x $(PEER_VENV)/bin/python || (python3 -m venv $(PEER_VENV) && $(PEER_VENV)/bin/pip install -q -r benchmarks/peers/requirements.txt)
+	@test -x $(PEER_VENV)/bin/python || python3 -m venv $(PEER_VENV)
+	@$(PEER_VENV)/bin/pip install -q -r benchmarks/peers/requirements.txt
 	.build/release/cakupan analyze geodata/demo/operation.yaml --out out/peer-check/cakupan --quiet
 	$(PEER_VENV)/bin/python benchmarks/peers/geopandas_analyze.py geodata/demo/operation.yaml --out out/peer-check/peer
 	$(PEER_VENV)/bin/python benchmarks/peers/compare.py out/peer-check/cakupan out/peer-check/peer
+	$(PEER_VENV)/bin/python benchmarks/peers/rfc7946_check.py out/peer-check/cakupan
 
 # The demo briefing in headless Chromium (Debian's package): no console errors, no network requests,
 # the coverage and hotspot colours on screen; rendered to PNG and PDF in out/briefing-check.
