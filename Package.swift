@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "cakupan", targets: ["CakupanCLI"]),
         .library(name: "Cakupan", targets: ["Cakupan"]),
+        .executable(name: "cakupan-fuzz", targets: ["CakupanFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,6 +50,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // libFuzzer harness over the readers (fuzz/run.sh); built normally it replays inputs.
+        .executableTarget(name: "CakupanFuzz", dependencies: ["Cakupan"]),
 
         .testTarget(name: "CakupanGEOSTests", dependencies: ["CakupanGEOS"]),
         .testTarget(name: "CakupanPROJTests", dependencies: ["CakupanPROJ"]),

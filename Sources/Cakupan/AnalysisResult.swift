@@ -19,6 +19,10 @@ public struct AreaResult: Sendable {
     public var highTotal = 0
     public var highCovered = 0
     public var hotspots = 0
+    /// Unit-seconds of GPS track inside the area (temporal analysis); nil without tracks.
+    public var patrolSeconds: Double? = nil
+    /// Metres of GPS track inside the area, summed over units; nil without tracks.
+    public var patrolMetres: Double? = nil
 
     public var coverageShare: Double { areaM2 > 0 ? coveredM2 / areaM2 : 0 }
     /// nil when the area has no rawan zone.
@@ -39,6 +43,8 @@ public struct SiteResult: Sendable {
     public var shortfall: Double?
     /// Id of the area containing the site.
     public var areaID: String?
+    /// Visits and attendance from GPS tracks; nil without tracks.
+    public var temporal: SiteVisits? = nil
 }
 
 /// A rawan zone's coverage.
@@ -52,12 +58,16 @@ public struct ZoneResult: Sendable {
     /// zone − coverage in lon/lat; nil when fully covered.
     public var gap: Geometry?
     public var hotspotRank: Int?
+    /// Share (0…1) of the time window with a unit inside the zone grown by the visit radius; nil
+    /// without tracks.
+    public var attendedShare: Double? = nil
 
     public var coveredShare: Double { areaM2 > 0 ? coveredM2 / areaM2 : 0 }
     public var gapM2: Double { max(0, areaM2 - coveredM2) }
 }
 
-/// A ranked hotspot: an under-covered rawan zone or an uncovered high-priority site.
+/// A ranked hotspot: an under-covered rawan zone, an uncovered high-priority site, or (with tracks) a
+/// tinggi or sedang site left unattended too long.
 public struct Hotspot: Sendable {
     public enum Kind: String, Sendable { case zone, site }
     public var rank: Int
@@ -66,7 +76,8 @@ public struct Hotspot: Sendable {
     public var name: String?
     public var level: Level
     public var areaID: String?
-    /// level × 1,000,000 + gap metres (capped at 999,999): higher is more urgent.
+    /// level × 1,000,000 + gap metres, or unattended hours × 1,000 for a stale site (capped at
+    /// 999,999): higher is more urgent (`HotspotRanking`).
     public var score: Double
     public var reason: String
     public var reasonEnglish: String
@@ -76,6 +87,8 @@ public struct Hotspot: Sendable {
     public var category: SiteCategory?
     /// The site point or the zone's gap, lon/lat.
     public var geometry: Geometry
+    /// For a site left unattended too long: the longest stretch without a unit, seconds.
+    public var unattendedSeconds: Double? = nil
 }
 
 /// Sums over all areas and inputs.
@@ -110,4 +123,6 @@ public struct AnalysisResult: Sendable {
     public var perZone = false
     /// The projected CRSs used, ascending by EPSG code (one unless `perZone`).
     public var zonesUsed: [ProjectedCRS] = []
+    /// Visits, attendance and track figures from GPS fixes; nil without tracks.
+    public var temporal: TemporalReport? = nil
 }

@@ -9,6 +9,9 @@ public enum AtomicFolder {
     public static func write(_ files: [(name: String, data: Data)], to destination: URL) throws {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
+        if let blocker = fileInTheWay(of: parent) {
+            throw CakupanError.usage("output folder \(destination.path) cannot be created: \(blocker.path) is a file, not a folder; choose another --out")
+        }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -52,6 +55,20 @@ public enum AtomicFolder {
             throw CakupanError.usage("output folder \(destination.path) cannot be replaced (\(reason(error)))")
         }
         try? fm.removeItem(at: backup)
+    }
+
+    /// The nearest existing ancestor of `folder` (itself included) when it is not a folder.
+    private static func fileInTheWay(of folder: URL) -> URL? {
+        var url = folder.standardizedFileURL
+        while true {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
+                return isDir.boolValue ? nil : url
+            }
+            let up = url.deletingLastPathComponent()
+            if up.path == url.path { return nil }
+            url = up
+        }
     }
 
     private static func reason(_ error: Error) -> String {

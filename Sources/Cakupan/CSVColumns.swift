@@ -37,14 +37,17 @@ struct CSVColumns {
     func geometry(values: [FieldValue], gdalGeometry: Geometry?, location: InputLocation) throws -> Geometry? {
         if let lonIndex, let latIndex {
             let lonText = values[lonIndex].text ?? "", latText = values[latIndex].text ?? ""
-            if lonText.trimmingCharacters(in: .whitespaces).isEmpty && latText.trimmingCharacters(in: .whitespaces).isEmpty {
+            if InputFeature.trimmed(lonText).isEmpty && InputFeature.trimmed(latText).isEmpty {
                 return nil
             }
+            func what(_ text: String) -> String {
+                InputFeature.trimmed(text).isEmpty ? "is empty, but the other coordinate is given" : "'\(text)' is not a number"
+            }
             guard let lon = NumberParsing.decimal(lonText) else {
-                throw CakupanError.input(location.with(field: lonName), "'\(lonText)' is not a number (expected a longitude such as 104.75 or 104,75)")
+                throw CakupanError.input(location.with(field: lonName), "\(what(lonText)) (expected a longitude such as 104.75 or 104,75)")
             }
             guard let lat = NumberParsing.decimal(latText) else {
-                throw CakupanError.input(location.with(field: latName), "'\(latText)' is not a number (expected a latitude such as -2.98 or -2,98)")
+                throw CakupanError.input(location.with(field: latName), "\(what(latText)) (expected a latitude such as -2.98 or -2,98)")
             }
             return .point(Coordinate(x: lon, y: lat))
         }

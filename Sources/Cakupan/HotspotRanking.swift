@@ -9,6 +9,10 @@ import CakupanGeometry
 /// patrol minus that patrol's radius; 999,999 when there are no patrols). Higher scores rank first, so
 /// tinggi comes before sedang before rendah, and within a level the larger uncovered area or distance
 /// comes first. Ties: zones before sites, then by id.
+///
+/// With GPS tracks, every stale site of priority tinggi or sedang is a hotspot too, scored priority ×
+/// 1,000,000 + unattended hours × 1,000 (capped at 999,999; `staleScore`); a tinggi site both
+/// uncovered and stale is one hotspot with the larger score and both reasons.
 public struct HotspotRanking: Sendable {
     public var minZoneCoverage: Double
 
@@ -47,13 +51,15 @@ public struct HotspotRanking: Sendable {
                 reason = "\(s.site.category.rawValue) prioritas tinggi tidak tercakup: tidak ada patroli"
                 english = "high-priority \(s.site.category.rawValue) not covered: no patrols"
             }
-            let h = Hotspot(
+            var h = Hotspot(
                 rank: 0, kind: .site, ref: s.site.id, name: s.site.name, level: .tinggi, areaID: s.areaID,
                 score: Self.score(level: .tinggi, gapMetres: s.shortfall ?? Self.gapCap),
                 reason: reason, reasonEnglish: english, distance: s.distance, gapM2: nil, coveredShare: nil,
                 category: s.site.category, geometry: .point(s.site.point))
+            Self.addStale(s, to: &h)
             list.append((h, nil))
         }
+        list += Self.staleHotspots(sites).map { ($0, nil) }
         list.sort { a, b in
             // Compare scores at the precision they are written with, so ties are real ties.
             let sa = (a.hotspot.score * 100).rounded(), sb = (b.hotspot.score * 100).rounded()

@@ -10,12 +10,19 @@ public enum LayerPreference: Sendable {
 
 /// Reads any vector file GDAL can open into `InputFeature`s in lon/lat, transforming declared CRSs
 /// with PROJ, detecting CSV coordinate columns, and refusing coordinates that cannot be right.
+/// Streams: GDAL hands over one feature at a time, and only the values are kept.
 ///
 /// Belongs to one task (it owns a PROJ context).
 public final class InputReader {
     private let proj = PROJContext()
 
     public init() {}
+
+    /// When to print reading progress on stderr (process-wide; set by the front end before reading).
+    public static var progressMode: ProgressMode {
+        get { ReadProgress.mode }
+        set { ReadProgress.mode = newValue }
+    }
 
     static let lonNames = ["lon", "lng", "long", "longitude", "bujur", "x"]
     static let latNames = ["lat", "latitude", "lintang", "y"]
@@ -36,23 +43,28 @@ public final class InputReader {
         do {
             dataset = try VectorDataset(path: path)
         } catch let error as GDALError {
-            throw CakupanError.input(fileLocation, Self.openMessage(error))
+            throw CakupanError.input(fileLocation, OpenFailure.message(error, path: path, displayPath: displayPath))
         }
-        for w in dataset.warnings { warnings.add("\(displayPath): \(w)", kind: "gdal_warnings") }
+        for w in dataset.warnings where !Self.isReportedPerFeature(w) && !w.hasPrefix("error: ") {
+            warnings.add("\(displayPath): \(w)", kind: "gdal_warnings")
+        }
         let layers = selectLayers(dataset, preference: preference)
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var out: [InputFeature] = []
         for layer in layers {
-            out += try read(layer: layer, dataset: dataset, displayPath: displayPath, multiLayer: dataset.layerCount > 1, warnings: &warnings)
+            out += try read(layer: layer, dataset: dataset, displayPath: displayPath, multiLayer: dataset.layerCount > 1,
+                            fileSize: layers.count == 1 ? fileSize : 0, warnings: &warnings)
+        }
+        // Errors GDAL reported while opening without failing; when they mattered, reading failed above.
+        for w in dataset.warnings where w.hasPrefix("error: ") {
+            warnings.add("\(displayPath): GDAL, while opening: \(w.dropFirst(7))", kind: "gdal_warnings")
         }
         return out
     }
 
-    private static func openMessage(_ error: GDALError) -> String {
-        if case .cannotOpen(_, let message) = error {
-            let detail = message.isEmpty ? "" : " (\(message))"
-            return "not a readable vector file\(detail); Cakupan reads GeoJSON, Shapefile, GeoPackage, KML, GPX, FlatGeobuf and CSV"
-        }
-        return "\(error)"
+    /// GDAL messages that the reader reports itself, per feature (GDAL's name no feature).
+    private static func isReportedPerFeature(_ message: String) -> Bool {
+        message.hasPrefix("Non closed ring detected")
     }
 
     private func selectLayers(_ dataset: VectorDataset, preference: LayerPreference) -> [VectorLayer] {
@@ -62,72 +74,93 @@ public final class InputReader {
         return all.filter { wanted.contains($0.info.name) }
     }
 
-    private func read(layer: VectorLayer, dataset: VectorDataset, displayPath: String, multiLayer: Bool, warnings: inout Warnings) throws -> [InputFeature] {
+    private func read(layer: VectorLayer, dataset: VectorDataset, displayPath: String, multiLayer: Bool, fileSize: Int, warnings: inout Warnings) throws -> [InputFeature] {
         let info = layer.info
-        let isCSV = dataset.driverName == "CSV"
+        let driver = dataset.driverName
+        let isCSV = driver == "CSV"
         let layerName = multiLayer ? info.name : nil
         let base = InputLocation(file: displayPath, layer: layerName)
         let csvColumns = isCSV ? try CSVColumns(fieldNames: info.fieldNames, location: base) : nil
 
         // CRS: transform declared CRSs to lon/lat; a file with none is taken as EPSG:4326.
         var transformer: CoordinateTransformer? = nil
-        var assumedWGS84 = false
+        var declared: CRSInfo? = nil
         if let wkt = info.crsWKT {
             let crs: CRSInfo
             do { crs = try CRSInfo(definition: wkt, context: proj) } catch {
                 throw CakupanError.input(base, "the file's coordinate reference system is not understood: \(error)")
             }
+            declared = crs
             if crs.epsg != 4326 {
                 do { transformer = try CoordinateTransformer(from: wkt, to: "EPSG:4326", context: proj) } catch {
                     throw CakupanError.input(base, "cannot transform from \(crs.name) to WGS 84: \(error)")
                 }
             }
-        } else {
-            assumedWGS84 = true
-            if csvColumns?.hasLonLat != true {
-                warnings.add("\(base): no coordinate reference system declared; taken as EPSG:4326 (WGS 84 longitude/latitude)", kind: "assumed_crs")
-            }
+        } else if csvColumns?.hasLonLat != true {
+            warnings.add("\(base): no coordinate reference system declared; taken as EPSG:4326 (WGS 84 longitude/latitude)", kind: "assumed_crs")
         }
+        var check = CoordinateCheck(declared: declared, context: CoordinateCheck.Context(
+            file: displayPath, layer: info.name, driver: driver, csvColumns: csvColumns))
 
+        let progress = ReadProgress(name: displayPath, expected: info.featureCount >= 0 ? info.featureCount : nil, fileSize: fileSize)
+        var recodedValues = 0
+        var firstRecoded: InputLocation? = info.recodedFieldNames ? base : nil
         var features: [InputFeature] = []
-        let gdalWarnings = try layer.forEachFeature { f in
-            var location = base
-            location.feature = f.index + 1
-            location.isCSVRow = isCSV
-            let properties = zip(info.fieldNames, f.values).map { (name: $0, value: $1) }
-            var geometry = f.geometry
-            if let problem = f.geometryProblem {
-                throw CakupanError.input(location, "geometry cannot be read: \(problem)")
-            }
-            if let csvColumns {
-                geometry = try csvColumns.geometry(values: f.values, gdalGeometry: geometry, location: location)
-            }
-            if var g = geometry {
-                if let bad = g.allCoordinates.first(where: { !$0.isFinite }) {
-                    throw CakupanError.input(location, "coordinate (\(bad.x), \(bad.y)) is not a finite number (NaN or infinite)")
+        let gdalWarnings: [String]
+        do {
+            gdalWarnings = try layer.forEachFeature { f in
+                var location = base
+                location.feature = f.index + 1
+                location.isCSVRow = isCSV
+                progress.tick(bytes: f.values.reduce(1) { $0 + ($1.text?.utf8.count ?? 0) + 1 })
+                if try check.isScanningOnly(f) { return }
+                if !f.recodedFields.isEmpty {
+                    recodedValues += f.recodedFields.count
+                    if firstRecoded == nil { firstRecoded = location.with(field: info.fieldNames[f.recodedFields[0]]) }
                 }
-                if let transformer {
-                    do { g = try transformer.transform(g) } catch {
-                        throw CakupanError.input(location, "coordinates cannot be transformed to WGS 84: \(error)")
+                var geometry = f.geometry
+                if let error = f.readErrors.first {
+                    // Whole-file parsers report while reading ahead: their errors name no feature.
+                    let wholeFile = ["GeoJSON", "KML", "LIBKML", "GPX"].contains(driver)
+                    throw CakupanError.input(wholeFile ? base : location, "cannot be read: \(error)\(wholeFile ? " (GDAL does not say which feature)" : "")")
+                }
+                if let problem = f.geometryProblem {
+                    throw CakupanError.input(location, "geometry cannot be read: \(problem)")
+                }
+                if let csvColumns {
+                    geometry = try csvColumns.geometry(values: f.values, gdalGeometry: geometry, location: location)
+                }
+                if var g = geometry {
+                    if try RingRepair.closeRings(&g, location: location) {
+                        warnings.add("\(location): polygon ring is not closed (its last position is not its first); closed it", kind: "closed_rings")
                     }
-                } else if assumedWGS84 {
-                    try Self.checkLonLat(g, location: location, csvColumns: csvColumns)
+                    if try check.inspect(g, location: location) { return }
+                    if let transformer {
+                        do { g = try transformer.transform(g) } catch {
+                            throw CakupanError.input(location, "coordinates cannot be transformed to WGS 84: \(error)")
+                        }
+                    }
+                    geometry = g.isEmpty ? nil : g
                 }
-                geometry = g.isEmpty ? nil : g
+                features.append(InputFeature(location: location, fieldNames: info.fieldNames, values: f.values, geometry: geometry))
             }
-            features.append(InputFeature(location: location, properties: properties, geometry: geometry))
+        } catch is CoordinateCheck.ScanDone {
+            gdalWarnings = []
+        } catch GDALError.library(_, let operation, let message) {
+            throw CakupanError.input(base, "\(operation) failed: \(message)")
         }
-        for w in gdalWarnings { warnings.add("\(base): \(w)", kind: "gdal_warnings") }
+        progress.finish()
+        if let error = check.error { throw error }
+        for w in gdalWarnings where !Self.isReportedPerFeature(w) {
+            warnings.add("\(base): \(w)", kind: "gdal_warnings")
+        }
+        if let firstRecoded {
+            let what = recodedValues > 0 ? "\(recodedValues) text value\(recodedValues == 1 ? " is" : "s are") not UTF-8 (the first: \(firstRecoded))" : "field names are not UTF-8"
+            let fix = driver == "ESRI Shapefile"
+                ? "add a .cpg file beside the .shp naming the code page (for example 1252, or UTF-8), or set SHAPE_ENCODING"
+                : isCSV ? "save it from Excel as \"CSV UTF-8\"" : "save it as UTF-8"
+            warnings.add("\(base): \(what); read as Windows-1252. If names look wrong, \(fix)", kind: "recoded_text")
+        }
         return features
-    }
-
-    /// Refuses lon/lat values that cannot be longitude/latitude, saying what they look like instead.
-    static func checkLonLat(_ g: Geometry, location: InputLocation, csvColumns: CSVColumns?) throws {
-        guard let bad = g.allCoordinates.first(where: { abs($0.x) > 180 || abs($0.y) > 90 }) else { return }
-        let columns = csvColumns.map { " (columns '\($0.lonName ?? "?")' and '\($0.latName ?? "?")')" } ?? ""
-        if abs(bad.x) <= 90 && abs(bad.y) <= 180 {
-            throw CakupanError.input(location, "latitude \(bad.y) is beyond ±90°: longitude and latitude look swapped\(columns); put longitude (bujur, e.g. 104.7) in x/lon and latitude (lintang, e.g. -3.0) in y/lat")
-        }
-        throw CakupanError.input(location, "coordinate (\(bad.x), \(bad.y)) is not longitude/latitude: it looks like projected metres, but the file declares no CRS; add the .prj file (or declare the CRS) so Cakupan can transform it")
     }
 }

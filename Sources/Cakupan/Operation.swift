@@ -36,11 +36,12 @@ public enum Operation {
         return inputs
     }
 
-    /// The files of a result folder, by name.
+    /// The files of a result folder, by name (visits.csv too when the run had tracks).
     public static func files(_ r: AnalysisResult, inputs: AnalysisInputs, operation: String?, warnings: Warnings) -> [(name: String, data: Data)] {
         func layer(_ name: String, _ features: [ResultLayers.Feature]) -> (String, Data) {
-            (name, Data(GeoJSONEncoding.featureCollection(features).utf8))
+            (name, Data(GeoJSONEncoding.featureCollectionBytes(features)))
         }
+        let visits = r.temporal.map { [("visits.csv", TemporalOutput.visitsCSV($0))] } ?? []
         return [
             layer("areas.geojson", ResultLayers.areas(r)),
             layer("sites.geojson", ResultLayers.sites(r)),
@@ -49,6 +50,6 @@ public enum Operation {
             layer("gaps.geojson", ResultLayers.gaps(r)),
             layer("hotspots.geojson", ResultLayers.hotspots(r)),
             ("summary.json", Data(JSONWriter.pretty(Summary.json(r, inputs: inputs, operation: operation, warnings: warnings)).utf8)),
-        ]
+        ] + visits
     }
 }

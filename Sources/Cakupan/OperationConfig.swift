@@ -15,11 +15,13 @@ public struct OperationConfig: Sendable, Equatable {
     public var crs: String?
     public var out: String?
     public var areaName: String?
+    /// GPS fix files and the settings of the temporal analysis (TemporalConfig.swift).
+    public var temporal = TemporalConfig()
 
     public init() {}
 
     static let keys = ["name", "areas", "sites", "rawan", "patrols", "radius", "rawan_radius",
-                       "min_zone_coverage", "crs", "out", "area_name"]
+                       "min_zone_coverage", "crs", "out", "area_name"] + TemporalConfig.keys
 
     /// Reads an operation.yaml. Unknown keys are refused (a misspelt key would silently do nothing).
     public static func load(path: String) throws -> OperationConfig {
@@ -29,7 +31,7 @@ public struct OperationConfig: Sendable, Equatable {
         }
         let parsed: Any?
         do { parsed = try Yams.load(yaml: text) } catch {
-            throw CakupanError.input(location, "not valid YAML: \(error)")
+            throw CakupanError.input(location, "not valid YAML: \(yamlProblem(error))")
         }
         guard let map = parsed as? [String: Any] else {
             throw CakupanError.input(location, "expected a YAML mapping of keys (\(keys.joined(separator: ", ")))")
@@ -53,6 +55,16 @@ public struct OperationConfig: Sendable, Equatable {
             if let s = v as? String, let d = NumberParsing.decimal(s) { return d }
             throw CakupanError.input(location.with(field: key), "'\(v)' is not a number")
         }
+        /// A radius in metres: refused here, with the file and key, when it cannot be meant.
+        func radius(_ key: String) throws -> Double? {
+            guard let r = try number(key) else { return nil }
+            let at = location.with(field: key)
+            guard r.isFinite, r > 0 else { throw CakupanError.input(at, "\(JSONWriter.formatNumber(r, decimals: 3)) m: a radius must be greater than 0 metres") }
+            guard r <= RoleParser.maximumRadius else {
+                throw CakupanError.input(at, "\(JSONWriter.formatNumber(r, decimals: 3)) m is larger than \(Int(RoleParser.maximumRadius)) m; is it in metres?")
+            }
+            return r
+        }
         for key in map.keys.sorted() where !keys.contains(key) {
             throw CakupanError.input(location.with(field: key), "unknown key; the keys are: \(keys.joined(separator: ", "))")
         }
@@ -69,12 +81,21 @@ public struct OperationConfig: Sendable, Equatable {
         } else if let single = try string("patrols") {
             c.patrols = [resolve(single)]
         }
-        c.radius = try number("radius")
-        c.rawanRadius = try number("rawan_radius")
+        c.radius = try radius("radius")
+        c.rawanRadius = try radius("rawan_radius")
         c.minZoneCoverage = try number("min_zone_coverage")
+        if let share = c.minZoneCoverage, !(0...1).contains(share) {
+            throw CakupanError.input(location.with(field: "min_zone_coverage"), "\(share) is not a share between 0 and 1 (for example 0.8)")
+        }
         c.crs = try string("crs")
+        if let crs = c.crs {
+            do { _ = try CRSMode(parsing: crs) } catch {
+                throw CakupanError.input(location.with(field: "crs"), "'\(crs)' is not understood; use auto or EPSG:nnnn (for example EPSG:32748, WGS 84 / UTM zone 48S)")
+            }
+        }
         c.out = try string("out").map(resolve)
         c.areaName = try string("area_name")
+        c.temporal = try TemporalConfig.load(yaml: text, location: location, resolve: resolve)
         return c
     }
 
@@ -92,6 +113,7 @@ public struct OperationConfig: Sendable, Equatable {
         c.crs = flags.crs ?? crs
         c.out = flags.out ?? out
         c.areaName = flags.areaName ?? areaName
+        c.temporal = temporal.overridden(by: flags.temporal)
         return c
     }
 
@@ -105,5 +127,25 @@ public struct OperationConfig: Sendable, Equatable {
         p.areaNameField = areaName
         try p.validate()
         return p
+    }
+}
+
+/// A YAML error on one line: "line 5, column 2: did not find expected key (while parsing a block mapping)".
+private func yamlProblem(_ error: Error) -> String {
+    guard let y = error as? YamlError else { return "\(error)" }
+    func at(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> String {
+        let within = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+        return "line \(mark.line), column \(mark.column): \(problem)\(within)"
+    }
+    switch y {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+         .composer(let context, let problem, let mark, _):
+        return at(mark, problem, context)
+    case .reader(let problem, let offset, _, _):
+        return "\(problem)\(offset.map { " at byte \($0)" } ?? "")"
+    case .duplicatedKeysInMapping(let duplicates, let context):
+        return "line \(context.mark.line): the key \(duplicates.joined(separator: ", ")) is given twice"
+    default:
+        return "\(error)".split(separator: "\n").joined(separator: " ")
     }
 }

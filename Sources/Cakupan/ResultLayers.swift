@@ -25,7 +25,7 @@ public enum ResultLayers {
             ("sites_total", .int(a.sitesTotal)), ("sites_covered", .int(a.sitesCovered)),
             ("high_total", .int(a.highTotal)), ("high_covered", .int(a.highCovered)),
             ("hotspots", .int(a.hotspots)), ("epsg", .int(a.epsg)),
-        ]
+        ] + TemporalOutput.areaFields(a)
     }
 
     public static func areas(_ r: AnalysisResult) -> [Feature] {
@@ -45,6 +45,9 @@ public enum ResultLayers {
                 ("radius_m", metres(s.radius)), ("distance_m", metres(s.distance)), ("covered", .bool(s.covered)),
                 ("nearest_patrol", .str(s.nearestPatrol)), ("area", .str(s.areaID)),
             ] as [(String, JSONValue)] { o[k] = v }
+            if let v = s.temporal, let t = r.temporal {
+                for (k, value) in TemporalOutput.siteFields(v, offset: t.settings.utcOffset) { o[k] = value }
+            }
             return (.point(s.site.point), o)
         }
     }
@@ -59,7 +62,7 @@ public enum ResultLayers {
                 ("source", .string(radius == nil ? "polygon" : "point")), ("radius_m", metres(radius)),
                 ("area_m2", m2(z.areaM2)), ("covered_m2", m2(z.coveredM2)), ("covered_share", share(z.coveredShare)),
                 ("area", .str(z.areaID)), ("hotspot_rank", z.hotspotRank.map(JSONValue.int) ?? .null),
-            ] as [(String, JSONValue)] { o[k] = v }
+            ] + TemporalOutput.zoneFields(z) as [(String, JSONValue)] { o[k] = v }
             return (z.geometry, o)
         }
     }
@@ -78,17 +81,18 @@ public enum ResultLayers {
         }
     }
 
-    public static func hotspotFields(_ h: Hotspot) -> [(String, JSONValue)] {
+    /// With `temporal` (the run had tracks), also `unattended_s` (stale sites; null otherwise).
+    public static func hotspotFields(_ h: Hotspot, temporal: Bool = false) -> [(String, JSONValue)] {
         [
             ("rank", .int(h.rank)), ("kind", .string(h.kind.rawValue)), ("ref", .string(h.ref)), ("name", .str(h.name)),
             ("level", .string(h.level.name)), ("area", .str(h.areaID)), ("score", .num(h.score, 2)),
             ("reason", .string(h.reason)), ("reason_en", .string(h.reasonEnglish)),
             ("distance_m", metres(h.distance)), ("gap_m2", m2(h.gapM2)), ("covered_share", share(h.coveredShare)),
             ("category", .str(h.category?.rawValue)),
-        ]
+        ] + (temporal ? [("unattended_s", TemporalOutput.seconds(h.unattendedSeconds))] : [])
     }
 
     public static func hotspots(_ r: AnalysisResult) -> [Feature] {
-        r.hotspots.map { h in (h.geometry, JSONObject(hotspotFields(h))) }
+        r.hotspots.map { h in (h.geometry, JSONObject(hotspotFields(h, temporal: r.temporal != nil))) }
     }
 }

@@ -49,7 +49,8 @@ public struct RoleParser {
             }
             out.append(Area(id: identifier(f, ["kode", "id"], order: i + 1), name: name, geometry: polygonal, source: f))
         }
-        try checkUniqueIds(out.map { ($0.id, $0.source.location) }, role: "area", warnings: &warnings)
+        try checkAnyUsable(out.count, of: features, role: "area")
+        try checkUniqueIds(out.map(\.id), at: { out[$0].source.location }, role: "area", warnings: &warnings)
         return out
     }
 
@@ -86,7 +87,8 @@ public struct RoleParser {
             out.append(Site(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(["nama", "name"]),
                             category: category, priority: priority, point: point, source: f))
         }
-        try checkUniqueIds(out.map { ($0.id, $0.source.location) }, role: "site", warnings: &warnings)
+        try checkAnyUsable(out.count, of: features, role: "site")
+        try checkUniqueIds(out.map(\.id), at: { out[$0].source.location }, role: "site", warnings: &warnings)
         return out
     }
 
@@ -115,7 +117,8 @@ public struct RoleParser {
             out.append(RawanZone(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(["nama", "name"]),
                                  level: level, shape: shape, source: f))
         }
-        try checkUniqueIds(out.map { ($0.id, $0.source.location) }, role: "rawan zone", warnings: &warnings)
+        try checkAnyUsable(out.count, of: features, role: "rawan zone")
+        try checkUniqueIds(out.map(\.id), at: { out[$0].source.location }, role: "rawan zone", warnings: &warnings)
         return out
     }
 
@@ -129,8 +132,10 @@ public struct RoleParser {
             }
             let lines = g.lines.filter { $0.count >= 2 }
             switch g {
-            case .lineString, .multiLineString where !lines.isEmpty:
-                break
+            case .lineString where !lines.isEmpty, .multiLineString where !lines.isEmpty:
+                if lines.count < g.lines.count {
+                    warnings.add("\(f.location): patrol has \(g.lines.count - lines.count) line part(s) of fewer than 2 points; they are ignored", kind: "coerced_geometries")
+                }
             case .collection where !lines.isEmpty:
                 warnings.add("\(f.location): patrol is a geometry collection; only its lines are used", kind: "coerced_geometries")
             case .point, .multiPoint:
@@ -146,7 +151,18 @@ public struct RoleParser {
             out.append(Patrol(id: f.text(["name", "nama", "id"]) ?? "\(fileStem)#\(i + 1)", geometry: geometry,
                               radius: try radius(f, default: defaultRadius), source: f))
         }
+        try checkAnyUsable(out.count, of: features, role: "patrol")
         return out
+    }
+
+    /// A file whose every feature was skipped is refused: an analysis without it would look complete.
+    private func checkAnyUsable(_ used: Int, of features: [InputFeature], role: String) throws {
+        guard used == 0, let first = features.first else { return }
+        var location = first.location
+        location.layer = nil
+        location.feature = nil
+        location.field = nil
+        throw CakupanError.input(location, "none of its \(features.count) features is a usable \(role) (each was skipped: see the warnings above)")
     }
 
     /// The feature's radius_m, else `default`; refuses zero, negative and absurd values.
@@ -164,13 +180,15 @@ public struct RoleParser {
     }
 
     /// Duplicate ids make results ambiguous: warned (they stay, told apart by order).
-    private func checkUniqueIds(_ ids: [(String, InputLocation)], role: String, warnings: inout Warnings) throws {
-        var seen: [String: InputLocation] = [:]
-        for (id, location) in ids {
-            if let first = seen[id] {
+    private func checkUniqueIds(_ ids: [String], at location: (Int) -> InputLocation, role: String, warnings: inout Warnings) throws {
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() {
+            if let firstIndex = seen[id] {
+                let first = location(firstIndex), location = location(i)
                 warnings.add("\(location): \(role) id '\(id)' is also used by \(first.feature.map { "\(first.isCSVRow ? "row" : "feature") \($0)" } ?? "another feature"); results name both '\(id)'", kind: "duplicate_ids")
             } else {
-                seen[id] = location
+                seen[id] = i
             }
         }
     }

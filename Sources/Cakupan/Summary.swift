@@ -1,4 +1,5 @@
-/// summary.json: inputs, CRS, parameters, totals, the per-area table, the hotspots and the warnings.
+/// summary.json: inputs, CRS, parameters, totals, the per-area table, the hotspots, the temporal
+/// figures (with tracks) and the warnings.
 public enum Summary {
     public static let version = "0.1.0"
 
@@ -46,7 +47,8 @@ public enum Summary {
                 ("hotspots", .int(t.hotspots)),
             ]))),
             ("areas", .array(r.areas.map { .object(JSONObject(ResultLayers.areaFields($0))) })),
-            ("hotspots", .array(r.hotspots.map { .object(JSONObject(ResultLayers.hotspotFields($0))) })),
+            ("hotspots", .array(r.hotspots.map { .object(JSONObject(ResultLayers.hotspotFields($0, temporal: r.temporal != nil))) })),
+        ] + (TemporalOutput.summary(r).map { [("temporal", $0)] } ?? []) + [
             ("warning_counts", .object(JSONObject(counts))),
             ("warnings", .array(warnings.messages.map(JSONValue.string))),
         ]))

@@ -8,8 +8,10 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "Analyze patrol coverage and write result layers.",
         discussion: """
             Give the inputs as flags, or an operation YAML file naming the same things (keys: name, areas, \
-            sites, rawan, patrols, radius, rawan_radius, min_zone_coverage, crs, out, area_name; paths \
-            relative to the YAML file). Flags override the YAML file.
+            sites, rawan, patrols, radius, rawan_radius, min_zone_coverage, crs, out, area_name, and for GPS \
+            fixes tracks, timezone, from, to, max_fix_gap, max_speed, merge_gap, visit_radius, radius_for, \
+            max_unattended, max_unattended_for, shift; paths relative to the YAML file). Flags override the \
+            YAML file.
 
             Input roles:
               areas    Polygons (kecamatan or desa). Name from the first of nama, name, kecamatan, NAME_3,
@@ -21,6 +23,10 @@ struct AnalyzeCommand: ParsableCommand {
                        tingkat/level (default sedang).
               patrols  Lines (planned routes) or GPX tracks; repeatable. Id from name/id or
                        '<file>#<n>'; field radius_m overrides --radius for that patrol.
+              tracks   Timed GPS fixes; repeatable: CSV with unit, time, lon, lat columns; GPX tracks
+                       (unit = track name, else file name); points with a time field (time, timestamp,
+                       waktu) and a unit field. Visits per site, attendance per zone, patrol hours and
+                       km per area; each unit's track also counts as a patrol line. Writes visits.csv.
             CSV: lon/lat columns (lon, lng, long, longitude, bujur, x / lat, latitude, lintang, y) or a WKT
             column; ',' or ';' separators; decimal commas; UTF-8 with or without BOM.
             A file without a CRS is taken as EPSG:4326 (WGS 84 lon/lat), with a warning.
@@ -81,6 +87,42 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show a progress line on stderr for runs longer than a couple of seconds (default: on when stderr is a terminal).")
     var progress: Bool?
 
+    @Option(help: "Timed GPS fixes (CSV unit,time,lon,lat; GPX; points with a time field); repeatable.")
+    var tracks: [String] = []
+
+    @Option(help: "Time zone of times written without an offset, and of the outputs: WIB/Asia/Jakarta (default), WITA, WIT, or +hh:mm.")
+    var timezone: String?
+
+    @Option(help: "Start of the time window (ISO 8601, or local time like '2024-11-27 06:00'); default: the first fix.")
+    var from: String?
+
+    @Option(help: "End of the time window; default: the last fix.")
+    var to: String?
+
+    @Option(name: .customLong("max-fix-gap"), help: "Fixes further apart split a track: no presence across the gap (default 5m; e.g. 300s, 300).")
+    var maxFixGap: String?
+
+    @Option(name: .customLong("max-speed"), help: "A fix implying a faster move (km/h) is a GPS jump and is dropped (default 150).")
+    var maxSpeed: String?
+
+    @Option(name: .customLong("merge-gap"), help: "Visits of one unit to one site less than this apart merge (default 2m).")
+    var mergeGap: String?
+
+    @Option(name: .customLong("visit-radius"), help: "A unit within this many metres of a site is visiting it (default 500).")
+    var visitRadius: String?
+
+    @Option(name: .customLong("radius-for"), help: "Visit radius for one site category, e.g. gudang=300 (repeatable).")
+    var radiusFor: [String] = []
+
+    @Option(name: .customLong("max-unattended"), help: "A site without a unit for longer is stale (default 2h; e.g. 90m).")
+    var maxUnattended: String?
+
+    @Option(name: .customLong("max-unattended-for"), help: "Stale limit for one site category, e.g. kpu=1h (repeatable).")
+    var maxUnattendedFor: [String] = []
+
+    @Option(help: "Only these local hours count each day, e.g. 22:00-06:00 (crossing midnight).")
+    var shift: String?
+
     func run() throws {
         var flags = OperationConfig()
         flags.name = name
@@ -94,6 +136,10 @@ struct AnalyzeCommand: ParsableCommand {
         flags.crs = crs
         flags.out = out
         flags.areaName = areaName
+        flags.temporal = try TemporalConfig.fromFlags(
+            tracks: tracks, timezone: timezone, from: from, to: to, maxFixGap: maxFixGap, maxSpeed: maxSpeed,
+            mergeGap: mergeGap, visitRadius: visitRadius, radiusFor: radiusFor, maxUnattended: maxUnattended,
+            maxUnattendedFor: maxUnattendedFor, shift: shift)
         let base = try operation.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
         let config = base.overridden(by: flags)
         let parameters = try config.parameters()
@@ -102,9 +148,8 @@ struct AnalyzeCommand: ParsableCommand {
         defer {
             for w in warnings.messages { FileHandle.standardError.write(Data("cakupan: warning: \(w)\n".utf8)) }
         }
-        let inputs = try Operation.loadInputs(config, parameters: parameters, warnings: &warnings)
         let showProgress = progress ?? (isatty(2) == 1)
-        let result = try CoverageAnalysis(progress: Progress(enabled: showProgress)).run(inputs, parameters: parameters, warnings: &warnings)
+        let (result, inputs) = try Operation.analyze(config, parameters: parameters, progress: Progress(enabled: showProgress), warnings: &warnings)
         let outPath = config.out ?? "cakupan-out"
         let formats = try ExportFormat.parse(format)
         let language = try BriefingStep.language(lang)
@@ -113,7 +158,7 @@ struct AnalyzeCommand: ParsableCommand {
         if briefing { files += try BriefingStep.files(from: files, language: language) }
         try AtomicFolder.write(files, to: URL(fileURLWithPath: outPath))
         if !quiet {
-            print(TextReport.render(result, operation: config.name, outputFolder: outPath), terminator: "")
+            print(TextReport.render(result, operation: config.name, outputFolder: outPath) + TemporalOutput.text(result), terminator: "")
         }
     }
 }

@@ -11,8 +11,13 @@ enum GDALRuntime {
     /// Runs `body` with a GDAL error handler that collects messages on this thread instead of printing
     /// them (`CPLPushErrorHandlerEx` is per thread). Returns the body's result and the messages.
     static func collectingMessages<T>(_ body: () throws -> T) rethrows -> (T, [String]) {
+        try collectingMessages(into: MessageBox()) { _ in try body() }
+    }
+
+    /// As `collectingMessages(_:)`, with the box visible to `body` while it runs (to tell which
+    /// feature a message came with).
+    static func collectingMessages<T>(into box: MessageBox, _ body: (MessageBox) throws -> T) rethrows -> (T, [String]) {
         _ = registered
-        let box = MessageBox()
         let userdata = Unmanaged.passUnretained(box).toOpaque()
         CPLPushErrorHandlerEx({ eclass, _, message in
             guard let userdata = CPLGetErrorHandlerUserData(), let message else { return }
@@ -22,7 +27,7 @@ enum GDALRuntime {
         }, userdata)
         defer { CPLPopErrorHandler() }
         CPLErrorReset()
-        let result = try withExtendedLifetime(box) { try body() }
+        let result = try withExtendedLifetime(box) { try body(box) }
         return (result, box.warnings + box.errors.map { "error: \($0)" })
     }
 

@@ -13,6 +13,10 @@ public struct VectorFeature: Sendable {
     public var geometry: Geometry?
     /// Why the geometry could not be read (nil when fine or absent).
     public var geometryProblem: String?
+    /// Indices of the text fields whose bytes were not UTF-8 and were read as Windows-1252.
+    public var recodedFields: [Int] = []
+    /// Errors GDAL reported while reading this feature (its geometry or fields may be incomplete).
+    public var readErrors: [String] = []
 }
 
 /// A layer's description.
@@ -21,6 +25,8 @@ public struct VectorLayerInfo: Sendable {
     /// The OGR geometry type name ("Point", "Line String", "Unknown (any)", "None").
     public var geometryType: String
     public var fieldNames: [String]
+    /// True when a field name was not UTF-8 and was read as Windows-1252.
+    public var recodedFieldNames = false
     /// The layer's CRS as WKT2, nil when the file declares none.
     public var crsWKT: String?
     /// Feature count when cheap to know (-1 when GDAL would have to scan).

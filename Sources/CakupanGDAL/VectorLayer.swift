@@ -13,8 +13,11 @@ public final class VectorLayer {
 
     public var info: VectorLayerInfo {
         let defn = OGR_L_GetLayerDefn(handle)
+        var recodedNames = false
         let fieldNames = (0..<OGR_FD_GetFieldCount(defn)).map { i in
-            String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
+            let (name, recoded) = TextDecoding.decode(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
+            recodedNames = recodedNames || recoded
+            return name
         }
         var wkt: String? = nil
         if let srs = OGR_L_GetSpatialRef(handle) {
@@ -28,6 +31,7 @@ public final class VectorLayer {
             name: String(cString: OGR_L_GetName(handle)),
             geometryType: String(cString: OGRGeometryTypeToName(OGR_L_GetGeomType(handle))),
             fieldNames: fieldNames,
+            recodedFieldNames: recodedNames,
             crsWKT: wkt,
             featureCount: Int(OGR_L_GetFeatureCount(handle, 0)))
     }
@@ -44,19 +48,27 @@ public final class VectorLayer {
         }
         var index = 0
         var failure: Error? = nil
-        let (_, messages) = GDALRuntime.collectingMessages {
+        var trailing: [String] = []
+        let (_, messages) = GDALRuntime.collectingMessages(into: GDALRuntime.MessageBox()) { box in
             OGR_L_ResetReading(handle)
-            // OGR_L_GetNextFeature returns a feature we own: destroyed with OGR_F_Destroy.
-            while let f = OGR_L_GetNextFeature(handle) {
+            while true {
+                let errorsBefore = box.errors.count
+                // OGR_L_GetNextFeature returns a feature we own: destroyed with OGR_F_Destroy.
+                guard let f = OGR_L_GetNextFeature(handle) else {
+                    trailing = Array(box.errors[errorsBefore...])
+                    return
+                }
                 defer { OGR_F_Destroy(f) }
-                let values = (0..<fieldCount).map { i in Self.value(f, i, kinds[Int(i)]) }
+                var recoded: [Int] = []
+                let values = (0..<fieldCount).map { i in Self.value(f, i, kinds[Int(i)], recoded: &recoded) }
                 var geometry: Geometry? = nil
                 var problem: String? = nil
                 if let g = OGR_F_GetGeometryRef(f) {  // owned by the feature
                     do { geometry = try OGRGeometryReader.read(g) } catch { problem = "\(error)" }
                 }
                 let feature = VectorFeature(index: index, fid: Int64(OGR_F_GetFID(f)), values: values,
-                                            geometry: geometry, geometryProblem: problem)
+                                            geometry: geometry, geometryProblem: problem, recodedFields: recoded,
+                                            readErrors: Array(box.errors[errorsBefore...]))
                 index += 1
                 do { try body(feature) } catch {
                     failure = error
@@ -65,14 +77,14 @@ public final class VectorLayer {
             }
         }
         if let failure { throw failure }
-        if let error = messages.last(where: { $0.hasPrefix("error: ") }) {
-            throw GDALError.library(path: dataset.path, operation: "reading layer \(info.name)",
-                                    message: String(error.dropFirst(7)))
+        if let error = trailing.first {
+            throw GDALError.library(path: dataset.path, operation: "reading layer \(info.name) after feature \(index)", message: error)
         }
-        return messages
+        // Errors that came with a feature were handed over with it; the rest are warnings.
+        return messages.filter { !$0.hasPrefix("error: ") }
     }
 
-    private static func value(_ f: OGRFeatureH, _ i: Int32, _ kind: (OGRFieldType, OGRFieldSubType)) -> FieldValue {
+    private static func value(_ f: OGRFeatureH, _ i: Int32, _ kind: (OGRFieldType, OGRFieldSubType), recoded: inout [Int]) -> FieldValue {
         guard OGR_F_IsFieldSetAndNotNull(f, i) != 0 else { return .null }
         switch kind.0 {
         case OFTInteger where kind.1 == OFSTBoolean:
@@ -82,7 +94,10 @@ public final class VectorLayer {
         case OFTReal:
             return .real(OGR_F_GetFieldAsDouble(f, i))
         default:
-            return .string(String(cString: OGR_F_GetFieldAsString(f, i)))
+            // The string belongs to the feature; decoded as UTF-8, else as Windows-1252 (noted in `recoded`).
+            let (text, wasRecoded) = TextDecoding.decode(OGR_F_GetFieldAsString(f, i))
+            if wasRecoded { recoded.append(Int(i)) }
+            return .string(text)
         }
     }
 }
