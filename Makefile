@@ -26,8 +26,9 @@ test: deps
 test-peer: build
 	@test -x $(PEER_VENV)/bin/python || python3 -m venv $(PEER_VENV)
 	@$(PEER_VENV)/bin/pip install -q -r benchmarks/peers/requirements.txt
-	.build/release/cakupan analyze geodata/demo/operation.yaml --out out/peer-check/cakupan --quiet
-	$(PEER_VENV)/bin/python benchmarks/peers/geopandas_analyze.py geodata/demo/operation.yaml --out out/peer-check/peer
+	$(PEER_VENV)/bin/python benchmarks/peers/routes_only.py geodata/demo/operation.yaml out/peer-check/operation.yaml
+	.build/release/cakupan analyze out/peer-check/operation.yaml --out out/peer-check/cakupan --quiet
+	$(PEER_VENV)/bin/python benchmarks/peers/geopandas_analyze.py out/peer-check/operation.yaml --out out/peer-check/peer
 	$(PEER_VENV)/bin/python benchmarks/peers/compare.py out/peer-check/cakupan out/peer-check/peer
 	$(PEER_VENV)/bin/python benchmarks/peers/rfc7946_check.py out/peer-check/cakupan
 
