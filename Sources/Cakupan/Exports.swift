@@ -33,7 +33,7 @@ public enum Exports {
             var share = 0.0
             if case .number(let v, _)? = p["coverage_share"] { share = v }
             let colour = coverageRamp[min(coverageRamp.count - 1, Int(share * Double(coverageRamp.count)))]
-            return "PEN(c:#6f6455ff,w:1px);BRUSH(fc:\(colour)99)"
+            return "BRUSH(fc:\(colour)99);PEN(c:#6f6455ff,w:1px)"
         }
 
         static func zone(_ p: JSONObject) -> String? {
@@ -81,7 +81,7 @@ public enum Exports {
     static func write(_ r: AnalysisResult, format: ExportFormat, to path: String) throws {
         // A fixed timestamp keeps GeoPackage output byte-identical for the same input.
         setenv("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", 1)
-        let writer = try VectorWriter(path: path, driver: format == .kml ? "LIBKML" : "GPKG")
+        let writer = try VectorWriter(path: path, driver: format == .kml ? "KML" : "GPKG")
         for layer in layers(r) {
             let fields = fieldsOf(layer.features)
             let features = layer.features.map { f in

@@ -66,12 +66,17 @@ public final class VectorWriter {
                 OGR_Fld_Destroy(defn)
                 if err != OGRERR_NONE { return "cannot create field \(f.name)" }
             }
+            // Drivers may add fields of their own (KML adds Name and Description): set values by name.
+            let defn = OGR_L_GetLayerDefn(layer)
+            let indices = fields.map { OGR_FD_GetFieldIndex(defn, $0.name) }
             _ = GDALDatasetStartTransaction(handle, 0)
             for feature in features {
                 // OGR_F_Create makes a feature we own; OGR_F_SetGeometryDirectly takes the geometry.
-                let f = OGR_F_Create(OGR_L_GetLayerDefn(layer))
+                let f = OGR_F_Create(defn)
                 defer { OGR_F_Destroy(f) }
-                for (i, v) in feature.values.enumerated() {
+                for (k, v) in feature.values.enumerated() {
+                    let i = Int(indices[k])
+                    guard i >= 0 else { continue }
                     switch v {
                     case .null: OGR_F_SetFieldNull(f, Int32(i))
                     case .integer(let n): OGR_F_SetFieldInteger64(f, Int32(i), n)
