@@ -14,9 +14,9 @@ seconds=${1:-60}
 jobs=${2:-1}
 scratch=${FUZZ_SCRATCH:-.build-fuzz}
 
-# lld: gold fails on the libFuzzer + ASan link. CAKUPAN_LIBFUZZER swaps the replay main for libFuzzer's driver.
+# CAKUPAN_LIBFUZZER swaps the replay main for libFuzzer's driver (Sources/CakupanFuzz/Fuzz.swift).
 swift build -c debug --scratch-path "$scratch" --product cakupan-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DCAKUPAN_LIBFUZZER -Xswiftc -use-ld=lld >&2
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DCAKUPAN_LIBFUZZER >&2
 bin="$scratch/debug/cakupan-fuzz"
 
 work="$scratch/fuzz-corpus"

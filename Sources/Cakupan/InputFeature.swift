@@ -14,6 +14,9 @@ public struct InputFeature: Sendable {
     public private(set) var values: [FieldValue]
     /// Geometry in lon/lat degrees; nil when the feature has none.
     public var geometry: Geometry?
+    /// The file gave a geometry with no positions (`POINT EMPTY`; GDAL reads a GeoJSON point with NaN
+    /// so), which `geometry` holds as nil.
+    public var geometryWasEmpty = false
 
     public init(location: InputLocation, properties: [(name: String, value: FieldValue)], geometry: Geometry?) {
         self.init(location: location, fieldNames: properties.map(\.name), values: properties.map(\.value), geometry: geometry)

@@ -127,6 +127,7 @@ public final class InputReader {
                 if let problem = f.geometryProblem {
                     throw CakupanError.input(location, "geometry cannot be read: \(problem)")
                 }
+                var wasEmpty = false
                 if let csvColumns {
                     geometry = try csvColumns.geometry(values: f.values, gdalGeometry: geometry, location: location)
                 }
@@ -140,9 +141,12 @@ public final class InputReader {
                             throw CakupanError.input(location, "coordinates cannot be transformed to WGS 84: \(error)")
                         }
                     }
-                    geometry = g.isEmpty ? nil : g
+                    wasEmpty = g.isEmpty
+                    geometry = wasEmpty ? nil : g
                 }
-                features.append(InputFeature(location: location, fieldNames: info.fieldNames, values: f.values, geometry: geometry))
+                var feature = InputFeature(location: location, fieldNames: info.fieldNames, values: f.values, geometry: geometry)
+                feature.geometryWasEmpty = wasEmpty
+                features.append(feature)
             }
         } catch is CoordinateCheck.ScanDone {
             gdalWarnings = []

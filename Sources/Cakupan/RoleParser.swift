@@ -26,7 +26,7 @@ public struct RoleParser {
         var out: [Area] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): area has no geometry; skipped", kind: "skipped_features")
+                warnings.add("\(f.location): area has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: "skipped_features")
                 continue
             }
             let polygonal: Geometry
@@ -58,7 +58,7 @@ public struct RoleParser {
         var out: [Site] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): site has no coordinates; skipped", kind: "skipped_features")
+                warnings.add("\(f.location): site has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped", kind: "skipped_features")
                 continue
             }
             let point: Coordinate
@@ -96,7 +96,7 @@ public struct RoleParser {
         var out: [RawanZone] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): rawan zone has no geometry; skipped", kind: "skipped_features")
+                warnings.add("\(f.location): rawan zone has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: "skipped_features")
                 continue
             }
             let shape: RawanZone.Shape
@@ -127,7 +127,7 @@ public struct RoleParser {
         var out: [Patrol] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): patrol has no geometry; skipped", kind: "skipped_features")
+                warnings.add("\(f.location): patrol has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: "skipped_features")
                 continue
             }
             let lines = g.lines.filter { $0.count >= 2 }

@@ -4,9 +4,10 @@ import CakupanPROJ
 import CakupanTemporal
 import Foundation
 
-/// What one pass over the fix files produced: the engine's result and the tracks drawn as patrols.
+/// What one pass over the fix files produced: the tracks drawn as patrols, and the engine's result
+/// (`stream.result()`, still being finished while the coverage is computed).
 struct TemporalPass {
-    var result: TemporalResult
+    let stream: TemporalStream
     var patrols: [Patrol]
     var gaps: [TrackGap]
     var gapsTotal: Int
@@ -81,6 +82,8 @@ enum TemporalAnalysis {
         var unitFile: [String] = []
         var files: [TrackFileSummary] = []
         var coordinates: [Coordinate] = []
+        // On an error the batch still in the stream's queues is let finish before the error goes up.
+        defer { stream.wait() }
         for path in settings.tracks {
             let reader = TemporalFixReader(path: path, utcOffset: settings.utcOffset)
             let summary = try reader.read(warnings: &warnings) { batch, origin in
@@ -116,8 +119,8 @@ enum TemporalAnalysis {
             }
             files.append(summary)
         }
-        let (result, pieces) = try stream.finish()
-        clock.lap("temporal: read and stream fixes, finish")
+        let pieces = try stream.finish()
+        clock.lap("temporal: read and stream fixes")
         let names = stream.names
 
         var patrols: [Patrol] = []
@@ -137,16 +140,13 @@ enum TemporalAnalysis {
                 source: InputFeature(location: location, properties: [(name: "unit", value: .string(names[unit]))], geometry: nil)))
         }
 
-        if result.lateFixes > 0 {
-            warnings.add("tracks: \(result.lateFixes) fix\(result.lateFixes == 1 ? "" : "es") came more than \(Int(engineParameters.reorderWindow)) s out of time order for their unit; they count for visits but are left out of the patrol lines", kind: "late_fixes")
-        }
         let gaps = lines.gaps.map { TrackGap(unit: names[$0.unit], from: $0.from, to: $0.to) }
             .sorted { ($0.from, $0.unit) < ($1.from, $1.unit) }
         var jumpPoints = lines.jumps.map { Coordinate(x: $0.point.x, y: $0.point.y) }
         try inverse.transform(&jumpPoints)
         let jumps = zip(lines.jumps, jumpPoints).map { TrackJump(unit: names[$0.unit], time: $0.point.time, position: $1) }
             .sorted { ($0.time, $0.unit) < ($1.time, $1.unit) }
-        return TemporalPass(result: result, patrols: patrols, gaps: Array(gaps.prefix(TemporalReport.listLimit)), gapsTotal: gaps.count,
+        return TemporalPass(stream: stream, patrols: patrols, gaps: Array(gaps.prefix(TemporalReport.listLimit)), gapsTotal: gaps.count,
                             jumps: Array(jumps.prefix(TemporalReport.listLimit)), files: files, lineVertices: vertices)
     }
 
@@ -160,8 +160,13 @@ enum TemporalAnalysis {
     /// Puts the pass's figures on the result's sites, zones and areas, and ranks the hotspots again
     /// with the stale sites among them.
     static func attach(_ pass: TemporalPass, _ settings: TemporalSettings, to r: inout AnalysisResult,
-                       inputs: AnalysisInputs, _ parameters: AnalysisParameters) {
-        let t = pass.result
+                       inputs: AnalysisInputs, _ parameters: AnalysisParameters, warnings: inout Warnings) {
+        var clock = PhaseClock()
+        let t = pass.stream.result()
+        clock.lap("temporal: engine results (waited for)")
+        if t.lateFixes > 0 {
+            warnings.add("tracks: \(t.lateFixes) fix\(t.lateFixes == 1 ? "" : "es") came more than \(Int(TemporalParameters().reorderWindow)) s out of time order for their unit; they count for visits but are left out of the patrol lines", kind: "late_fixes")
+        }
         for i in r.sites.indices {
             let category = r.sites[i].site.category
             r.sites[i].temporal = SiteVisits(row: t.sites[i], visitRadius: settings.radius(for: category),
@@ -211,6 +216,7 @@ extension Operation {
         all.patrols += pass.patrols
         let chosen = try TemporalAnalysis.singleCRS(all, parameters)
         if chosen.epsg != crs.epsg {
+            _ = pass.stream.result()
             crs = chosen
             passWarnings = Warnings()
             pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, warnings: &passWarnings)
@@ -222,7 +228,7 @@ extension Operation {
         }
         warnings.append(contentsOf: passWarnings)
         var result = try CoverageAnalysis(progress: progress).run(all, parameters: parameters, warnings: &warnings)
-        TemporalAnalysis.attach(pass, settings, to: &result, inputs: all, parameters)
+        TemporalAnalysis.attach(pass, settings, to: &result, inputs: all, parameters, warnings: &warnings)
         return (result, all)
     }
 }

@@ -19,11 +19,12 @@ struct FixOrigin: Sendable {
 
 /// Reads GPS fixes (unit, time, lon/lat in WGS 84) from one file, in batches:
 /// - CSV (`.csv`, `.tsv`, `.txt`) with `CakupanTemporal.FixCSVReader`, a hand-written streaming reader:
-///   at 10⁷ rows OGR's per-feature overhead (a feature object, every field converted, the geometry
-///   built) dominates. Measured on 1,000,000 rows of tools/generate.py's fixes.csv (58 MB), release
-///   build, one core: FixCSVReader 0.29 s (3.4 M rows/s) against 3.9 s through OGR's CSV driver
-///   (`VectorLayer.forEachFeature`, every field as text, timestamps parsed alike), 13× slower
-///   (docs/temporal.md, "Reading fixes").
+///   at 10⁷ rows OGR's per-feature overhead (a feature object per row, every field converted, the
+///   geometry built) dominates. Measured on the first 1,000,000 rows of tools/generate.py's 10 M
+///   fixes.csv (58 MB), release build, each row turned into (unit, time, lon, lat) alike
+///   (`TemporalBenchmarkTests`): FixCSVReader 0.50–0.64 s (1.6–2.0 M rows/s) against 3.6–4.3 s through
+///   OGR's CSV driver (`VectorLayer.forEachFeature`), 6–8× slower, on a 2-core machine shared with
+///   other builds (docs/temporal.md, "Reading fixes").
 /// - GPX through GDAL's GPX driver: layer `track_points`, field `time`; the unit is the name of the
 ///   track (`tracks` layer, by `track_fid`), else the file's name without extension.
 /// - Any other vector file GDAL reads (GeoJSON, GeoPackage, FlatGeobuf, Shapefile, KML): every point

@@ -72,13 +72,30 @@ final class TemporalStream {
         linesQueue.async(group: group) { me.value.feedLines(batch) }
     }
 
-    /// Waits for the last batch; the engine's result and every unit's lines (projected).
-    func finish() throws -> (TemporalResult, [[[Coordinate]]]) {
+    /// Waits until the batch handed over last is done.
+    func wait() {
+        group.wait()
+    }
+
+    /// Waits for the last batch and returns every unit's lines (projected); the engine finishes on
+    /// its own queue meanwhile (sorting and summing its intervals takes seconds at 10⁷ fixes), so the
+    /// coverage can be computed from the lines in the meantime. `result()` waits for it.
+    func finish() throws -> [[[Coordinate]]] {
         group.wait()
         if let failure = engineFailure ?? linesFailure { throw failure }
-        let pieces = try lines.finish()
-        return (engine.finish(), pieces)
+        let me = Unchecked(self)
+        engineQueue.async(group: group) { me.value.finished = me.value.engine.finish() }
+        return try lines.finish()
     }
+
+    /// The engine's result (after `finish`).
+    func result() -> TemporalResult {
+        group.wait()
+        return finished ?? engine.finish()
+    }
+
+    /// Set on the engine's queue by `finish`; read after `group.wait()`.
+    private var finished: TemporalResult?
 
     private func feedEngine(_ b: ProjectedFixes) {
         do {

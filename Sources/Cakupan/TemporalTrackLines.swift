@@ -21,11 +21,12 @@ import CakupanGeometry
 /// contains the buffer of radius r − 35 m of the full track (and lies within the buffer of radius
 /// r + 10 m). The straight line between two fixes 30 s apart already cuts the corners of the road by
 /// tens of metres, so this costs no real accuracy. What it saves: on 10⁷ fixes of 500 units driving
-/// their routes for a week, 10⁷ vertices become about 10⁵, and GEOS buffers a unit's week in
+/// their routes for a week, 10⁷ vertices become about 40,000, and GEOS buffers a unit's week in
 /// milliseconds instead of minutes (many nearly coincident passes make the offset curves of a buffer
 /// cross each other quadratically often).
 ///
-/// Not thread-safe (it owns a GEOS context): one per task.
+/// Not thread-safe (it owns a GEOS context): used by one thread at a time (`TemporalStream` feeds it
+/// from one serial queue).
 final class TemporalTrackLines {
     struct Point: Equatable {
         var time: Double

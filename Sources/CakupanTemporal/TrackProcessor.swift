@@ -29,6 +29,7 @@ struct TrackProcessor {
     var duplicateFixes = 0
     var reorderedFixes = 0
     var lateFixes = 0
+    /// Earliest kept fix of this processor's units, known after `closeAll`.
     var firstKeptTime = Double.infinity
     var lastKeptTime = -Double.infinity
 
@@ -116,7 +117,10 @@ struct TrackProcessor {
             }
             track.pending = []
             track.pendingHead = 0
-            for run in track.runs.indices { endSegment(&track.runs[run], unit: unit) }
+            for run in track.runs.indices {
+                endSegment(&track.runs[run], unit: unit)
+                firstKeptTime = min(firstKeptTime, track.runs[run].firstKept)
+            }
             swap(&track, &tracks[local])
         }
     }
@@ -179,7 +183,7 @@ struct TrackProcessor {
         processSegment(from: run.last, to: point, length: distance, run: &run, unit: Int32(unit))
         run.last = point
         run.segmentFixes += 1
-        keep(point)
+        keep(point, run: &run)
     }
 
     /// Whether `b` may follow `a` in one segment (later, within the gap, not too fast).
@@ -196,12 +200,14 @@ struct TrackProcessor {
         run.started = true
         run.segmentFixes = 1
         run.rejected = nil
-        keep(point)
+        keep(point, run: &run)
     }
 
-    private mutating func keep(_ point: TrackPoint) {
+    /// Counts a kept fix. The earliest kept time is kept per run (and gathered in `closeAll`), so a
+    /// lone fix dropped later as the odd one out can be taken back out of it.
+    private mutating func keep(_ point: TrackPoint, run: inout TrackRun) {
         keptFixes += 1
-        if point.time < firstKeptTime { firstKeptTime = point.time }
+        if point.time < run.firstKept { run.firstKept = point.time }
         if point.time > lastKeptTime { lastKeptTime = point.time }
     }
 
@@ -212,6 +218,9 @@ struct TrackProcessor {
         if run.segmentFixes == 1, dropLoneFix {
             keptFixes -= 1
             droppedJumps += 1
+            // A lone fix starting the run must not start the window either; the fix taken instead
+            // is later, and every later kept fix of the run comes after it.
+            if run.firstKept == run.last.time { run.firstKept = .infinity }
         } else if run.segmentFixes == 1 {
             pointSites.removeAll(keepingCapacity: true)
             siteGrid.pointHits(run.last.x, run.last.y, into: &pointSites)

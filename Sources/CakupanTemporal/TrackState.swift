@@ -47,6 +47,9 @@ struct TrackRun {
     var segmentFixes = 0
     /// The fix just dropped as a jump, if the one before it was kept.
     var rejected: TrackPoint?
+    /// Time of the run's earliest kept fix (`infinity` before the first); a lone first fix dropped
+    /// later as the odd one out is taken back out.
+    var firstKept = Double.infinity
     var openSites: [OpenSpan] = []
     var openZones: [OpenSpan] = []
 }

@@ -317,6 +317,24 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
         #expect(jumps?.first?["time"] as? String == "2024-11-27T08:02:30+07:00")
     }
 
+    /// A bad first fix: the two fixes after it agree with each other, so the first is the jump (not
+    /// the second, which the speed rule rejects first).
+    @Test func badFirstFixIsTheJump() throws {
+        let s = try TrackScene()
+        s.scene.sites = [("\"id\":\"S1\"", Coordinate(x: 0, y: 0))]
+        var fixes = stride(from: 0.0, through: 300, by: 30).map { t in (t, -1000 + 10 * t, 0.0) }
+        fixes[0] = (0, 40_000, 0)
+        let path = try s.gpx("track.gpx", [("P2", fixes)])
+        let (r, _, _) = try s.analyze { $0.tracks = [path] }
+        let t = try #require(r.temporal)
+        #expect(t.result.droppedJumps == 1 && t.result.keptFixes == 10)
+        #expect(t.jumps.map(\.time) == [TrackScene.t0])
+        let v = try #require(r.sites[0].temporal).row
+        #expect(abs(try #require(v.firstVisit) - (TrackScene.t0 + 50)) < 0.01)
+        // The window starts at the first kept fix (30 s).
+        #expect(t.result.window?.lowerBound == TrackScene.t0 + 30)
+    }
+
     /// Point layers with a time field through GDAL: unit from `unit`, else the file's name.
     @Test func geoJSONPointsWithTimes() throws {
         let s = try TrackScene()

@@ -195,9 +195,9 @@ def readme(b, seed):
            f"with LineStrings | {len(kml)} routes |",
            "| patroli_gps.gpx | patrols | GPX 1.1 tracks, a point every 30 s with `<time>` (UTC), "
            f"2024-11-27 | {len(gpx)} tracks |",
-           "| gps_fixes.csv | (future `tracks`) | CSV `unit,time,lon,lat`, comma separator, dot decimals, "
+           "| gps_fixes.csv | tracks | CSV `unit,time,lon,lat`, comma separator, dot decimals, "
            f"ISO 8601 times with +07:00 | {len(b.fixes)} fixes of {len(units)} units |",
-           "| operation.yaml | operation | the analyzer's operation file (`tracks` commented out) | — |", "",
+           "| operation.yaml | operation | the analyzer's operation file | — |", "",
            "Site categories: " + ", ".join(f"{k} {v}" for k, v in sorted(cats.items(), key=lambda kv: -kv[1]))
            + ".", "",
            "Kecamatan: " + ", ".join(f"{k.kode} {k.nama}" for k in b.kecs) + ".", "",
@@ -238,8 +238,8 @@ def fixes_section(b):
     lines = ["## GPS fixes (gps_fixes.csv)", "",
              "Six units drive the roads at 20–50 km/h from 06:00 to 22:00 WIB (a fix every 30 s, small GPS "
              "noise), starting and ending at Mako Polres Sukamaju, stopping 10–20 minutes at KPU offices, "
-             "warehouses and TPS, then driving planned routes. The analyzer does not read this file yet "
-             "(`# tracks: gps_fixes.csv` in operation.yaml). Fixes per unit: "
+             "warehouses and TPS, then driving planned routes (`tracks: gps_fixes.csv` in operation.yaml). "
+             "Fixes per unit: "
              + ", ".join(f"{u} {c}" for u, c in sorted(counts.items())) + ".", "",
              "Planted events:", "",
              f"- **Drop-out**: {DROPOUT_UNIT} has no fixes for {DROPOUT_MIN} minutes, from {d0}:00 to "

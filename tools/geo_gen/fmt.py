@@ -104,14 +104,14 @@ def write_text(path, text, bom=False, crlf=False):
 
 def operation_yaml(comment, name, areas, sites, rawan, patrols, tracks, radius=500, rawan_radius=300,
                    min_zone_coverage=0.8):
-    """operation.yaml text; `tracks` is written commented out (the analyzer does not read it yet)."""
+    """operation.yaml text (`tracks`: GPS fixes for the time-based analysis)."""
     lines = [f"# {comment}", f"name: {json.dumps(name, ensure_ascii=False)}", f"areas: {areas}",
              f"sites: {sites}", f"rawan: {rawan}", "patrols:"]
     lines += [f"  - {p}" for p in patrols]
     lines += [f"radius: {radius}", f"rawan_radius: {rawan_radius}",
               f"min_zone_coverage: {min_zone_coverage}", "crs: auto"]
     if tracks:
-        lines.append(f"# tracks: {tracks}")
+        lines.append(f"tracks: {tracks}")
     return "\n".join(lines) + "\n"
 
 
