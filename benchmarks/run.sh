@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks: Cakupan and the GeoPandas peer on the same generated files, side by side, in one run.
-#   benchmarks/run.sh [province] [national] [gps] [demo]      (default: demo province)
+#   benchmarks/run.sh [demo] [province] [national] [gps]      (default: demo province)
 # Scenario data is generated once (seeded) into bench-data/ (git-ignored). Needs the release build
 # (make build) and the peer's Python packages (benchmarks/peers/requirements.txt, in .venv-peer when
 # made by `make test-peer`, else the system python3). Prints a Markdown table for docs/benchmarks.md.
@@ -36,6 +36,17 @@ for w in "${workloads[@]}"; do
     national)
       gen national national --areas 7300 --sites 820000 --routes 50000 --seed 7
       op=$data/national/operation.yaml ;;
+    gps)
+      gen gps scenario --boundaries "$boundaries" --sites 25000 --zones 2000 --routes 3000 --route-km 10 --units 500 --fixes 10000000 --seed 7
+      op=$data/gps/operation.yaml
+      out=$data/out-gps
+      rm -rf "$out"; mkdir -p "$out"
+      read -r cs ck < <(measure "$out/cakupan" "$bin" analyze "$op" --tracks "$data/gps/fixes.csv" --out "$out/cakupan" --quiet --no-progress)
+      read -r ps pk < <(measure "$out/peer" "$py" benchmarks/peers/geopandas_temporal.py "$op" --tracks "$data/gps/fixes.csv" --out "$out/peer")
+      agree=yes
+      "$py" benchmarks/peers/compare_temporal.py "$out/cakupan" "$out/peer" > "$out/compare.txt" 2>&1 || agree=NO
+      rows+=("| gps (10 M fixes) | $cs s | $((ck / 1024)) MiB | $ps s | $((pk / 1024)) MiB | $(python3 -c "print(f'{$ps/$cs:.1f}× faster, memory ×{$ck/$pk:.2f}')") | $agree |")
+      continue ;;
     *) echo "unknown workload $w" >&2; exit 2 ;;
   esac
   out=$data/out-$w
