@@ -62,7 +62,7 @@ public final class InputReader {
         return out
     }
 
-    /// GDAL messages that the reader reports itself, per feature (GDAL's name no feature).
+    /// GDAL messages that the reader reports itself, per feature (GDAL's messages name no feature).
     private static func isReportedPerFeature(_ message: String) -> Bool {
         message.hasPrefix("Non closed ring detected")
     }

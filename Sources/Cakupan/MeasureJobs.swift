@@ -81,7 +81,7 @@ struct AreaZoneJob: Sendable {
             for i in areas {
                 let a = inputs.areas[i]
                 let (g, repaired) = try GroupWork.valid(job.projector.geos(a.geometry, a.source.location), a.source.location, job)
-                if let repaired { out.warnings.add("\(a.source.location): area polygon is invalid (\(repaired)); repaired with make-valid", kind: "repaired_polygons") }
+                if let repaired { out.warnings.add("\(a.source.location): area '\(a.id)' polygon is invalid (\(repaired)); repaired with make-valid", kind: "repaired_polygons") }
                 let centre = a.geometry.envelope!.center
                 out.areas.append((i, AreaResult(
                     area: a, epsg: group.epsg, areaM2: try job.trueArea(g.area(), at: centre),
@@ -93,7 +93,7 @@ struct AreaZoneJob: Sendable {
         for i in zones {
             let z = inputs.zones[i]
             let (g, repaired) = try GroupWork.zoneGeometry(z, job, quads: quads)
-            if let repaired { out.warnings.add("\(z.source.location): rawan zone polygon is invalid (\(repaired)); repaired with make-valid", kind: "repaired_polygons") }
+            if let repaired { out.warnings.add("\(z.source.location): rawan zone '\(z.id)' polygon is invalid (\(repaired)); repaired with make-valid", kind: "repaired_polygons") }
             let centre: Coordinate
             let geometry: Geometry
             switch z.shape {

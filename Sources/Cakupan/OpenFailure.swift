@@ -10,6 +10,10 @@ enum OpenFailure {
         guard case .cannotOpen(_, let gdalMessage) = error else { return "\(error)" }
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return "a folder GDAL cannot read as one dataset (a folder of shapefiles is read as its .shp files); give the input file itself"
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
         if size == 0 {
             return "the file is empty (0 bytes); export it again"

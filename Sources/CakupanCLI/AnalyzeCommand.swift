@@ -149,6 +149,7 @@ struct AnalyzeCommand: ParsableCommand {
             for w in warnings.messages { FileHandle.standardError.write(Data("cakupan: warning: \(w)\n".utf8)) }
         }
         let showProgress = progress ?? (isatty(2) == 1)
+        InputReader.progressMode = progress.map { $0 ? .always : .never } ?? .automatic
         let (result, inputs) = try Operation.analyze(config, parameters: parameters, progress: Progress(enabled: showProgress), warnings: &warnings)
         let outPath = config.out ?? "cakupan-out"
         let formats = try ExportFormat.parse(format)

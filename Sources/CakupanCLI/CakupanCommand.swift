@@ -31,11 +31,16 @@ enum Main {
             exit(error.isUserError ? 2 : 1)
         } catch {
             let code = CakupanCommand.exitCode(for: error)
-            if code == .success { CakupanCommand.exit(withError: error) }
-            if error is ExitCode || code.rawValue == 0 { CakupanCommand.exit(withError: error) }
-            // Parse and validation errors: ArgumentParser's message and usage, then exit 2.
-            FileHandle.standardError.write(Data((CakupanCommand.fullMessage(for: error) + "\n").utf8))
-            exit(2)
+            // --help, --version and explicit exit codes: ArgumentParser's own handling.
+            if code == .success || error is ExitCode { CakupanCommand.exit(withError: error) }
+            if code == .validationFailure {
+                // Bad usage: one line like Cakupan's own errors, then where to look; exit 2.
+                FileHandle.standardError.write(Data("cakupan: error: \(CakupanCommand.message(for: error))\n  See 'cakupan analyze --help'.\n".utf8))
+                exit(2)
+            }
+            // Anything else escaped the library's errors: an internal failure.
+            FileHandle.standardError.write(Data("cakupan: internal error: \(error)\n".utf8))
+            exit(1)
         }
     }
 }
