@@ -5,7 +5,7 @@ SWIFT ?= swift
 OUT ?= out/demo
 PEER_VENV ?= .venv-peer
 
-.PHONY: deps build demo test test-peer test-browser generate-demo clean
+.PHONY: deps build demo test test-peer test-browser test-asan generate-demo clean
 
 deps:
 	@scripts/install-deps.sh
@@ -41,6 +41,11 @@ test-browser: build
 	python3 tools/browser/check.py out/briefing-check/briefing.html --png out/briefing-check/check.png
 	tools/browser/render.sh out/briefing-check/briefing.html out/briefing-check/briefing
 	@echo "browser check passed; pictures in out/briefing-check"
+
+# The whole suite under AddressSanitizer + LeakSanitizer (CI runs it after make test).
+test-asan: deps
+	@scripts/install-deps.sh test
+	scripts/asan.sh
 
 generate-demo:
 	python3 tools/generate.py demo --seed 2024 --out geodata/demo
