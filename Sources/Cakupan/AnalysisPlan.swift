@@ -32,10 +32,11 @@ struct AnalysisPlan: Sendable {
 
     static func make(_ inputs: AnalysisInputs, crs: ProjectedCRS, mode: CRSMode, warnings: inout Warnings) throws -> AnalysisPlan {
         let siteArea = try Containment.areas(of: inputs.sites.map(\.point), in: inputs.areas.map(\.geometry))
+        let context = GEOSContext()
         let zonePoints = try inputs.zones.map { z -> Coordinate in
             switch z.shape {
             case .circle(let c, _): return c
-            case .polygon(let g): return try Containment.representativePoint(g)
+            case .polygon(let g): return (try? InteriorPoint.of(g, in: context)) ?? g.envelope!.center
             }
         }
         let zoneArea = try Containment.areas(of: zonePoints, in: inputs.areas.map(\.geometry))
@@ -142,12 +143,4 @@ enum Containment {
         return parts.flatMap { $0 }
     }
 
-    /// A point inside a polygonal lon/lat geometry.
-    static func representativePoint(_ g: Geometry) throws -> Coordinate {
-        let context = GEOSContext()
-        var geos = try GEOSGeometry(g, in: context)
-        if try !geos.isValid() { geos = try geos.makeValid() }
-        guard case .point(let c) = try geos.pointOnSurface().value() else { return g.envelope!.center }
-        return c
-    }
 }
