@@ -4,6 +4,8 @@ import Foundation
 public enum Operation {
     /// Reads every input file of `config` into role values.
     public static func loadInputs(_ config: OperationConfig, parameters: AnalysisParameters, warnings: inout Warnings) throws -> AnalysisInputs {
+        var clock = PhaseClock()
+        defer { clock.lap("read inputs") }
         let reader = InputReader()
         let roles = RoleParser(areaNameField: parameters.areaNameField, defaultRadius: parameters.radius, rawanRadius: parameters.rawanRadius)
         var inputs = AnalysisInputs()

@@ -124,6 +124,7 @@ struct AnalyzeCommand: ParsableCommand {
     var shift: String?
 
     func run() throws {
+        PhaseClock.startRun()
         var flags = OperationConfig()
         flags.name = name
         flags.areas = areas
@@ -151,13 +152,16 @@ struct AnalyzeCommand: ParsableCommand {
         let showProgress = progress ?? (isatty(2) == 1)
         InputReader.progressMode = progress.map { $0 ? .always : .never } ?? .automatic
         let (result, inputs) = try Operation.analyze(config, parameters: parameters, progress: Progress(enabled: showProgress), warnings: &warnings)
+        var clock = PhaseClock()
         let outPath = config.out ?? "cakupan-out"
         let formats = try ExportFormat.parse(format)
         let language = try BriefingStep.language(lang)
         var files = Operation.files(result, inputs: inputs, operation: config.name, warnings: warnings)
         files += try Exports.files(result, formats: formats)
         if briefing { files += try BriefingStep.files(from: files, language: language) }
+        clock.lap("output files made")
         try AtomicFolder.write(files, to: URL(fileURLWithPath: outPath))
+        clock.lap("output folder written")
         if !quiet {
             print(TextReport.render(result, operation: config.name, outputFolder: outPath) + TemporalOutput.text(result), terminator: "")
         }
