@@ -14,6 +14,8 @@ struct TemporalPass {
     var jumps: [TrackJump]
     var files: [TrackFileSummary]
     var lineVertices: Int
+    /// Fixes that came later than the reorder window for their unit (0 when read with `exactOrder`).
+    var lateFixes: Int
 }
 
 /// Wires the visit engine (CakupanTemporal) into a run: one projected CRS, sites, zones and areas in
@@ -37,10 +39,12 @@ enum TemporalAnalysis {
     }
 
     /// Reads every fix file once, feeding the engine and the line drawer.
+    /// With `exactOrder`, every fix is held until the end and sorted per unit (exact for any order,
+    /// memory grows with the fixes); otherwise fixes are put in place within the reorder window.
     static func run(_ settings: TemporalSettings, _ inputs: AnalysisInputs, crs: ProjectedCRS,
-                    _ parameters: AnalysisParameters, warnings: inout Warnings) throws -> TemporalPass {
+                    _ parameters: AnalysisParameters, exactOrder: Bool = false, warnings: inout Warnings) throws -> TemporalPass {
         do {
-            return try compute(settings, inputs, crs: crs, parameters, warnings: &warnings)
+            return try compute(settings, inputs, crs: crs, parameters, exactOrder: exactOrder, warnings: &warnings)
         } catch let error as GEOSError {
             throw CakupanError.internal("\(error)")
         } catch let error as PROJError {
@@ -51,7 +55,7 @@ enum TemporalAnalysis {
     }
 
     private static func compute(_ settings: TemporalSettings, _ inputs: AnalysisInputs, crs: ProjectedCRS,
-                                _ parameters: AnalysisParameters, warnings: inout Warnings) throws -> TemporalPass {
+                                _ parameters: AnalysisParameters, exactOrder: Bool, warnings: inout Warnings) throws -> TemporalPass {
         var clock = PhaseClock()
         let job = try JobContext(AnalysisGroup(epsg: crs.epsg, scaleCorrected: false))
         let forward = try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:\(crs.epsg)", context: job.proj)
@@ -71,7 +75,8 @@ enum TemporalAnalysis {
             let (g, _) = try GroupWork.valid(job.projector.geos(a.geometry, a.source.location), a.source.location, job)
             return region(a.id, try g.value())
         }
-        let engineParameters = settings.engineParameters(threads: Parallel.workers)
+        var engineParameters = settings.engineParameters(threads: Parallel.workers)
+        if exactOrder { engineParameters.reorderWindow = .infinity }
         let engine = try VisitEngine(sites: sites, zones: zones, areas: areas, parameters: engineParameters)
         let lines = TemporalTrackLines(maxFixGap: settings.maxFixGap, maxSpeed: settings.maxSpeedKmh / 3.6,
                                        reorderWindow: engineParameters.reorderWindow, tolerance: TemporalSettings.simplifyTolerance,
@@ -83,7 +88,10 @@ enum TemporalAnalysis {
         var files: [TrackFileSummary] = []
         var coordinates: [Coordinate] = []
         // On an error the batch still in the stream's queues is let finish before the error goes up.
-        defer { stream.wait() }
+        // (Not on success: the engine then finishes its results on its own queue while the coverage
+        // is computed, and `attach` waits for them.)
+        var streamed = false
+        defer { if !streamed { stream.wait() } }
         for path in settings.tracks {
             let reader = TemporalFixReader(path: path, utcOffset: settings.utcOffset)
             let summary = try reader.read(warnings: &warnings) { batch, origin in
@@ -120,8 +128,10 @@ enum TemporalAnalysis {
             files.append(summary)
         }
         let pieces = try stream.finish()
+        streamed = true
         clock.lap("temporal: read and stream fixes")
         let names = stream.names
+        defer { clock.lap("temporal: track lines as patrols") }
 
         var patrols: [Patrol] = []
         var vertices = 0
@@ -147,7 +157,8 @@ enum TemporalAnalysis {
         let jumps = zip(lines.jumps, jumpPoints).map { TrackJump(unit: names[$0.unit], time: $0.point.time, position: $1) }
             .sorted { ($0.time, $0.unit) < ($1.time, $1.unit) }
         return TemporalPass(stream: stream, patrols: patrols, gaps: Array(gaps.prefix(TemporalReport.listLimit)), gapsTotal: gaps.count,
-                            jumps: Array(jumps.prefix(TemporalReport.listLimit)), files: files, lineVertices: vertices)
+                            jumps: Array(jumps.prefix(TemporalReport.listLimit)), files: files, lineVertices: vertices,
+                            lateFixes: lines.lateFixes)
     }
 
     /// A (multi)polygon in metres as the engine's region.
@@ -164,9 +175,6 @@ enum TemporalAnalysis {
         var clock = PhaseClock()
         let t = pass.stream.result()
         clock.lap("temporal: engine results (waited for)")
-        if t.lateFixes > 0 {
-            warnings.add("tracks: \(t.lateFixes) fix\(t.lateFixes == 1 ? "" : "es") came more than \(Int(TemporalParameters().reorderWindow)) s out of time order for their unit; they count for visits but are left out of the patrol lines", kind: "late_fixes")
-        }
         for i in r.sites.indices {
             let category = r.sites[i].site.category
             r.sites[i].temporal = SiteVisits(row: t.sites[i], visitRadius: settings.radius(for: category),
@@ -212,6 +220,15 @@ extension Operation {
         var crs = try TemporalAnalysis.singleCRS(inputs, parameters)
         var passWarnings = Warnings()
         var pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, warnings: &passWarnings)
+        // Fixes later than the reorder window would start runs overlapping the unit's others in time
+        // (its hours counted twice): read the tracks again holding every fix until the end.
+        let late = pass.lateFixes
+        if late > 0 {
+            _ = pass.stream.result()
+            passWarnings = Warnings()
+            pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, exactOrder: true, warnings: &passWarnings)
+        }
+        var clock = PhaseClock()
         var all = inputs
         all.patrols += pass.patrols
         let chosen = try TemporalAnalysis.singleCRS(all, parameters)
@@ -219,7 +236,7 @@ extension Operation {
             _ = pass.stream.result()
             crs = chosen
             passWarnings = Warnings()
-            pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, warnings: &passWarnings)
+            pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, exactOrder: late > 0, warnings: &passWarnings)
             all = inputs
             all.patrols += pass.patrols
             guard try TemporalAnalysis.singleCRS(all, parameters).epsg == crs.epsg else {
@@ -227,6 +244,10 @@ extension Operation {
             }
         }
         warnings.append(contentsOf: passWarnings)
+        if late > 0 {
+            warnings.add("tracks: \(late) fix\(late == 1 ? "" : "es") came more than \(Int(TemporalParameters().reorderWindow)) s out of time order for their unit (the file is not sorted by time); the tracks were read a second time holding every fix until the end, so the results are exact, at the cost of memory that grows with the number of fixes", kind: "late_fixes")
+        }
+        clock.lap("temporal: CRS checked again with the tracks")
         var result = try CoverageAnalysis(progress: progress).run(all, parameters: parameters, warnings: &warnings)
         TemporalAnalysis.attach(pass, settings, to: &result, inputs: all, parameters, warnings: &warnings)
         return (result, all)

@@ -36,6 +36,7 @@ final class TemporalTrackLines {
 
     private struct UnitState {
         var pending: [Point] = []
+        var unsorted = false
         var pendingHead = 0
         var newestReleased = -Double.infinity
         var started = false
@@ -88,6 +89,9 @@ final class TemporalTrackLines {
         let count = state.pending.count
         if state.pendingHead == count || time >= state.pending[count - 1].time {
             state.pending.append(point)
+        } else if reorderWindow == .infinity {
+            state.pending.append(point)  // sorted once in `finish` (see `TrackProcessor.receive`)
+            state.unsorted = true
         } else {
             var low = state.pendingHead, high = count
             while low < high {
@@ -115,6 +119,10 @@ final class TemporalTrackLines {
         for unit in units.indices {
             var state = UnitState()
             swap(&state, &units[unit])
+            if state.unsorted {
+                let points = state.pending
+                state.pending = points.indices.sorted { (points[$0].time, $0) < (points[$1].time, $1) }.map { points[$0] }
+            }
             while state.pendingHead < state.pending.count {
                 try release(state.pending[state.pendingHead], &state, unit)
                 state.pendingHead += 1

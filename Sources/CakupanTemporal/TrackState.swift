@@ -56,8 +56,10 @@ struct TrackRun {
 
 /// Everything the engine keeps about one unit: its reorder buffer and its runs.
 struct UnitTrack {
-    /// Fixes not yet processed, sorted by time from `pendingHead` on.
+    /// Fixes not yet processed, sorted by time from `pendingHead` on (with an infinite reorder
+    /// window: in arrival order, sorted at the end when `unsorted`).
     var pending: [TrackPoint] = []
+    var unsorted = false
     var pendingHead = 0
     /// Latest time already handed to a run (seconds).
     var newestReleased = -Double.infinity

@@ -73,6 +73,46 @@ import Testing
         #expect(r.hotspots.filter { $0.ref == "S012" }.count == 1)
     }
 
+    /// A fixes file in reverse time order (as some exports write it): every fix is far later than the
+    /// reorder window, so the tracks are read again holding every fix; the results must be those of
+    /// the sorted file (before, each late fix opened runs overlapping the unit's others in time and
+    /// its hours were counted twice), with a warning that says what happened.
+    @Test func fixesInReverseOrderGiveTheSortedResults() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-reversed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let demoFolder = (Self.demo as NSString).deletingLastPathComponent
+        let lines = try String(contentsOfFile: demoFolder + "/gps_fixes.csv", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: true)
+        let reversed = ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n") + "\n"
+        let fixes = dir.appendingPathComponent("fixes_reversed.csv").path
+        try reversed.write(toFile: fixes, atomically: true, encoding: .utf8)
+
+        let (sorted, _) = try Self.run()
+        var config = try OperationConfig.load(path: Self.demo)
+        config.temporal.tracks = [fixes]
+        var warnings = Warnings()
+        let (r, _) = try Operation.analyze(config, parameters: try config.parameters(), warnings: &warnings)
+        let late = warnings.messages.filter { $0.contains("out of time order") }
+        #expect(late.count == 1 && late[0].contains("read a second time"), "\(warnings.messages)")
+
+        let a = try #require(sorted.temporal), b = try #require(r.temporal)
+        #expect(b.result.lateFixes == 0)
+        #expect(a.result.keptFixes == b.result.keptFixes && a.result.droppedJumps == b.result.droppedJumps)
+        #expect(a.result.visits.count == b.result.visits.count)
+        for (x, y) in zip(sorted.areas, r.areas) {
+            #expect(abs((x.patrolSeconds ?? 0) - (y.patrolSeconds ?? 0)) < 1e-6, "\(x.area.id)")
+            #expect(abs((x.patrolMetres ?? 0) - (y.patrolMetres ?? 0)) < 1e-6, "\(x.area.id)")
+        }
+        for (x, y) in zip(sorted.zones, r.zones) { #expect(x.attendedShare == y.attendedShare) }
+        for (x, y) in zip(sorted.sites, r.sites) {
+            #expect(x.temporal?.row.visits == y.temporal?.row.visits && x.temporal?.row.maxUnattendedSeconds == y.temporal?.row.maxUnattendedSeconds)
+        }
+        // The unit-hours inside the kecamatan cannot exceed the hours the units were tracked.
+        let hours = r.areas.reduce(0) { $0 + ($1.patrolSeconds ?? 0) } / 3600
+        #expect(hours > 40 && hours <= 6 * 16)
+    }
+
     @Test func commandLineShowsTheEvents() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
