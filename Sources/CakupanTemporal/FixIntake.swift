@@ -2,7 +2,7 @@
 /// processor (thread) that owns the unit.
 struct FixIntake {
     /// Fixes queued in all batches before they are handed over.
-    static let batchSize = 1 << 15
+    static let batchSize = 1 << 17
 
     var units = UnitTable()
     /// One batch per processor.

@@ -21,7 +21,9 @@ struct RegionIndex: Sendable {
     }
 
     let shapes: [RegionShape]
-    private let store: RegionStore
+    let store: RegionStore
+    /// Answers segments far from every boundary without the shapes.
+    let raster: RegionRaster
     private let originX: Double
     private let originY: Double
     private let inverseCell: Double
@@ -41,6 +43,7 @@ struct RegionIndex: Sendable {
         let shapes = regions.map { RegionShape(rings: $0.polygons.flatMap(\.rings), store: &store) }
         self.shapes = shapes
         self.store = store
+        raster = RegionRaster(shapes: shapes, store: store)
         let solid = shapes.filter { !$0.isEmpty }
         guard !solid.isEmpty else {
             (originX, originY, inverseCell, columns, rows) = (0, 0, 1, 1, 1)
@@ -103,6 +106,10 @@ struct RegionIndex: Sendable {
         crossings: inout [Double], intervals: inout [(enter: Double, exit: Double)], into hits: inout [RegionHit]
     ) {
         guard !cellEntries.isEmpty else { return }
+        if let set = raster.uniformSet(ax, ay, bx, by) {
+            for region in raster.regions(of: set) { hits.append(RegionHit(region: region, enter: 0, exit: 1)) }
+            return
+        }
         let lowX = min(ax, bx), highX = max(ax, bx), lowY = min(ay, by), highY = max(ay, by)
         guard let columnRange = Self.range(lowX, highX, origin: originX, inverse: inverseCell, count: columns),
             let rowRange = Self.range(lowY, highY, origin: originY, inverse: inverseCell, count: rows)
@@ -126,3 +133,4 @@ struct RegionIndex: Sendable {
         }
     }
 }
+

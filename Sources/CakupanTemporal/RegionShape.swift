@@ -41,6 +41,8 @@ struct RegionShape: Sendable {
     private let cellHeight: Double
     /// Index of this region's first cell in the store.
     private let firstCell: Int
+    /// This region's edges in the store.
+    let edgeRange: Range<Int>
 
     /// Where in its cell the reference point sits (fractions of the cell), chosen away from round
     /// numbers so that it does not land on an axis-aligned edge.
@@ -64,6 +66,7 @@ struct RegionShape: Sendable {
             }
         }
         let edges = store.edges[firstEdge...]
+        edgeRange = firstEdge..<store.edges.count
         let minX = edges.map { min($0.ax, $0.bx) }.min() ?? 0, maxX = edges.map { max($0.ax, $0.bx) }.max() ?? 0
         let minY = edges.map { min($0.ay, $0.by) }.min() ?? 0, maxY = edges.map { max($0.ay, $0.by) }.max() ?? 0
         (self.minX, self.minY, self.maxX, self.maxY) = (minX, minY, maxX, maxY)
@@ -134,7 +137,7 @@ struct RegionShape: Sendable {
     /// Calls `body` with the index (within this region) of every grid cell the segment may pass
     /// through (a superset by a hair, so that rounding never loses one).
     @inline(__always)
-    private static func forEachCell(
+    static func forEachCell(
         _ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, minX: Double, minY: Double,
         cellWidth: Double, cellHeight: Double, columns: Int, rows: Int, _ body: (Int) -> Void
     ) {

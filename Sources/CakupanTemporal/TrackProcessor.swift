@@ -39,6 +39,8 @@ struct TrackProcessor {
     private var crossings: [Double] = []
     private var intervals: [(enter: Double, exit: Double)] = []
     private var pointSites: [Int32] = []
+    private var unitStart: [Int32] = []
+    private var grouped: [Int32] = []
 
     /// A processor for one shard, sharing the (immutable) indexes.
     init(
@@ -58,9 +60,30 @@ struct TrackProcessor {
         areaMetres = Array(repeating: 0, count: areaIndex.shapes.count)
     }
 
-    /// Receives a batch of queued fixes, keeping their order.
+    /// Receives a batch of queued fixes, unit by unit, each unit's fixes in their order. Grouping by
+    /// unit is for the memory caches: fixes in a file come interleaved across hundreds of units, but
+    /// one unit's consecutive fixes are close together on the ground and touch the same grid cells,
+    /// edges and sites (measured on the 10⁷-fix workload of docs/benchmarks.md: the index lookups
+    /// were waiting on memory). Units are independent, so the results are the same.
     mutating func receive(_ batch: [QueuedFix]) {
-        for fix in batch { receive(fix.point, unit: Int(fix.unit)) }
+        var largest = -1
+        for fix in batch { largest = max(largest, Int(fix.unit) / stride) }
+        guard largest >= 0 else { return }
+        unitStart.removeAll(keepingCapacity: true)
+        unitStart.append(contentsOf: repeatElement(0, count: largest + 2))
+        for fix in batch { unitStart[Int(fix.unit) / stride + 1] += 1 }
+        for local in 0...largest { unitStart[local + 1] += unitStart[local] }
+        grouped.removeAll(keepingCapacity: true)
+        grouped.append(contentsOf: repeatElement(0, count: batch.count))
+        for (index, fix) in batch.enumerated() {
+            let local = Int(fix.unit) / stride
+            grouped[Int(unitStart[local])] = Int32(index)
+            unitStart[local] += 1
+        }
+        for index in grouped {
+            let fix = batch[Int(index)]
+            receive(fix.point, unit: Int(fix.unit))
+        }
     }
 
     /// Puts a fix of one of this processor's units in the unit's reorder buffer and processes the
@@ -80,6 +103,12 @@ struct TrackProcessor {
         let count = track.pending.count
         if track.pendingHead == count || point.time >= track.pending[count - 1].time {
             track.pending.append(point)
+        } else if parameters.reorderWindow == .infinity {
+            // Everything waits until `closeAll` anyway: sort once there instead of inserting here
+            // (a shuffled file would make each insertion move thousands of fixes).
+            track.pending.append(point)
+            track.unsorted = true
+            reorderedFixes += 1
         } else {
             // Insert after any fix with the same time (binary search over the waiting part).
             var low = track.pendingHead
@@ -111,6 +140,7 @@ struct TrackProcessor {
             let unit = local * stride + shard
             var track = UnitTrack()
             swap(&track, &tracks[local])
+            if track.unsorted { track.pending = Self.sortedByTime(track.pending) }
             while track.pendingHead < track.pending.count {
                 release(track.pending[track.pendingHead], track: &track, unit: unit)
                 track.pendingHead += 1
@@ -123,6 +153,11 @@ struct TrackProcessor {
             }
             swap(&track, &tracks[local])
         }
+    }
+
+    /// The points in time order; points with the same time keep their order.
+    static func sortedByTime(_ points: [TrackPoint]) -> [TrackPoint] {
+        points.indices.sorted { (points[$0].time, $0) < (points[$1].time, $1) }.map { points[$0] }
     }
 
     /// Hands a fix, in time order for its unit, to the run it continues (or a new one).

@@ -110,4 +110,41 @@ import Testing
         }
         #expect(mismatches == 0)
     }
+
+    /// The raster's shortcut must give exactly what the shapes give: overlapping regions, holes and a
+    /// far-away region, with short segments (as between fixes, many taking the shortcut) and long ones.
+    @Test func regionRasterAgreesWithTheShapes() {
+        var random = Random(state: 23)
+        let regions = [
+            TemporalRegion(id: "a", polygons: [MetricPolygon(exterior: star(&random, count: 200, cx: 0, cy: 0, radius: 4000),
+                                                             holes: [star(&random, count: 30, cx: 300, cy: 200, radius: 1200)])]),
+            TemporalRegion(id: "b", polygons: [MetricPolygon(exterior: star(&random, count: 80, cx: 2500, cy: 1000, radius: 3000), holes: [])]),
+            TemporalRegion(id: "c", polygons: [MetricPolygon(exterior: star(&random, count: 40, cx: -1500, cy: -2500, radius: 1500), holes: [])]),
+            TemporalRegion(id: "far", polygons: [MetricPolygon(exterior: star(&random, count: 60, cx: 30_000, cy: 20_000, radius: 2000), holes: [])]),
+        ]
+        let index = RegionIndex(regions: regions)
+        #expect(index.raster.cleanShare > 0.5)
+        var crossings: [Double] = []
+        var intervals: [(enter: Double, exit: Double)] = []
+        var hits: [RegionHit] = []
+        var shortcuts = 0
+        var mismatches = 0
+        for trial in 0..<20_000 {
+            let ax = random.uniform(-6000, 34_000), ay = random.uniform(-6000, 24_000)
+            let reach = trial % 10 == 0 ? 5000.0 : 300.0
+            let bx = ax + random.uniform(-reach, reach), by = ay + random.uniform(-reach, reach)
+            if index.raster.uniformSet(ax, ay, bx, by) != nil { shortcuts += 1 }
+            hits.removeAll()
+            index.segmentHits(ax, ay, bx, by, crossings: &crossings, intervals: &intervals, into: &hits)
+            var expected: [String] = []
+            for (region, shape) in index.shapes.enumerated() {
+                intervals.removeAll()
+                shape.insideIntervals(ax, ay, bx, by, store: index.store, crossings: &crossings, into: &intervals)
+                expected += intervals.map { "\(region) \($0.enter) \($0.exit)" }
+            }
+            if hits.map({ "\($0.region) \($0.enter) \($0.exit)" }).sorted() != expected.sorted() { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(shortcuts > 10_000)  // most segments are answered by the raster
+    }
 }
