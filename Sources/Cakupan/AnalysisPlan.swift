@@ -1,5 +1,6 @@
 import CakupanGEOS
 import CakupanGeometry
+import Foundation
 
 /// One projected CRS and the inputs measured in it.
 struct AnalysisGroup: Sendable {
@@ -88,6 +89,15 @@ struct AnalysisPlan: Sendable {
         // Patrols: those reaching into the group's strip (for its share of the coverage layer) or near
         // its inputs (for their coverage and nearest-patrol distances).
         let patrolBoxes = inputs.patrols.map { $0.geometry.envelope! }
+        // For the strip: the patrol's box grown by its radius (in degrees, generously), so a patrol
+        // just outside the strip whose buffer reaches into it still counts there.
+        let reachBoxes = inputs.patrols.map { p -> Envelope in
+            let box = p.geometry.envelope!
+            let dLat = p.radius / 110_000 * 1.01
+            let latitude = min(89, max(abs(box.minY), abs(box.maxY)) + dLat)
+            let dLon = p.radius / (111_000 * cos(latitude * .pi / 180)) * 1.01
+            return Envelope(minX: box.minX - dLon, minY: box.minY - dLat, maxX: box.maxX + dLon, maxY: box.maxY + dLat)
+        }
         for gi in groups.indices {
             var coords: [Coordinate] = groups[gi].areas.flatMap { inputs.areas[$0].geometry.allCoordinates }
             coords += groups[gi].sites.map { inputs.sites[$0].point }
@@ -98,7 +108,7 @@ struct AnalysisPlan: Sendable {
             }
             func touches(_ p: Envelope, _ b: Envelope) -> Bool { p.maxX >= b.minX && p.minX <= b.maxX && p.maxY >= b.minY && p.minY <= b.maxY }
             groups[gi].patrols = patrolBoxes.indices.filter { i in
-                touches(patrolBoxes[i], strip) || near.map { touches(patrolBoxes[i], $0) } ?? false
+                touches(reachBoxes[i], strip) || near.map { touches(patrolBoxes[i], $0) } ?? false
             }
         }
         return AnalysisPlan(groups: groups, perZone: true, siteArea: siteArea, zoneArea: zoneArea)

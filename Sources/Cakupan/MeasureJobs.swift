@@ -52,8 +52,11 @@ struct SiteJob: Sendable {
                 r.distance = best / k
                 r.nearestPatrol = patrolIDs[nearest]
                 r.radius = radii[nearest]
-                let shortfall = d.map { $0.value - planarRadii[$0.key] }.min()!
-                r.shortfall = shortfall / k
+                // In true metres at the site (k there), like `distance`: covered when the true
+                // distance is within the patrol's radius. (Not the buffer's planar radius, drawn with k
+                // at the patrol: along a long route k changes, by 0.1 % across a zone.)
+                let shortfall = d.map { $0.value / k - radii[$0.key] }.min()!
+                r.shortfall = shortfall
                 r.covered = shortfall <= 0
             }
             r.areaID = plan.siteArea[i].map { inputs.areas[$0].id }

@@ -110,4 +110,40 @@ import Testing
             #expect(abs(a.coveredM2 - expected) / expected < 0.001, "\(a.area.id): \(a.coveredM2) vs \(expected)")
         }
     }
+
+    /// `covered` is decided in true metres at the site. A 440 km route along 3°S from 104°E to
+    /// 107.99°E (zone 48): its buffer is drawn with k at the middle of the route (≈ 0.9997), while at
+    /// a site near the zone's eastern edge k ≈ 1.0010. A site 499.9 true metres from the route is
+    /// 500.4 m away in the plane, beyond the buffer's planar radius 499.9 m, yet covered; its gap to the
+    /// radius (the hotspot score) is its own distance minus 500.
+    @Test func coveredIsDecidedInTrueMetresAtTheSite() throws {
+        let routeLine = stride(from: 104.0, through: 107.99, by: 0.01).map { Coordinate(x: $0, y: -3.0) } + [Coordinate(x: 107.99, y: -3.0)]
+        let c = Coordinate(x: 107.985, y: -3.0)
+        let square = kit(c.x, c.y).area
+        let sites = [499.9, 500.4].map { (geodesic.direct(from: c, azimuth: 0, distance: $0), $0) }
+        let edge = Kit(area: square, route: routeLine, sites: sites)
+        let r = try run([edge, kit(115.0, -7.0)])
+        #expect(r.perZone)
+        #expect(r.areas[0].epsg == 32748)
+        for (j, (_, d)) in sites.enumerated() {
+            let s = r.sites[j]
+            let distance = try #require(s.distance), shortfall = try #require(s.shortfall)
+            #expect(abs(distance - d) < 0.05, "distance \(distance) vs \(d)")
+            #expect(s.covered == (d < 500), "site \(d) m: covered \(s.covered)")
+            #expect(abs(shortfall - (distance - 500)) < 1e-9, "gap \(shortfall) vs distance − radius \(distance - 500)")
+        }
+    }
+
+    /// A route 222 m east of the edge of zones 48 and 49 (108°E), with areas in zones 46, 48 and 49:
+    /// its buffer reaches 278 m into zone 48's strip, and that part counts too (the route belongs to
+    /// zone 48's group as well, not only to the group whose strip its line touches).
+    @Test func bufferReachingIntoTheNextStripCounts() throws {
+        let route = [Coordinate(x: 108.002, y: -3.02), Coordinate(x: 108.002, y: -2.98)]
+        let r = try run([kit(95.5, 3.0), kit(104.5, -3.0), kit(110.5, -3.0)], extraRoutes: [route])
+        #expect(r.perZone)
+        let length = geodesic.inverse(route[0], route[1]).distance
+        // The three kits' routes (3 km each, buffers inside their squares) and the edge route's buffer.
+        let expected = 3 * (3000 * 1000 + polygon32(500)) + length * 1000 + polygon32(500)
+        #expect(abs(r.totals.coverageM2 - expected) / expected < 0.002, "coverage \(r.totals.coverageM2) vs \(expected)")
+    }
 }
