@@ -68,24 +68,57 @@ public enum GeoJSONEncoding {
 
     /// The same, as UTF-8 bytes.
     public static func featureCollectionBytes(_ features: [(geometry: Geometry?, properties: JSONObject)]) -> [UInt8] {
+        let part = encodedFeatures(features, afterOthers: false)
+        return assemble([part], empty: features.isEmpty)
+    }
+
+    /// The same for `count` items whose features `make` builds a range at a time: the ranges are
+    /// built and written on all cores, and joined in order (the same bytes as one pass). For the big
+    /// layers (820,000 sites in the national benchmark) this also means the features of only a few
+    /// ranges exist at a time.
+    static func featureCollectionBytes(
+        count: Int, _ make: @Sendable (Range<Int>) -> [(geometry: Geometry?, properties: JSONObject)]
+    ) -> [UInt8] {
+        let ranges = Parallel.chunks(count, parts: count < 20_000 ? 1 : 16 * Parallel.workers)
+        // `try!`: the body does not throw (Parallel.map's signature allows it for other callers).
+        let parts = try! Parallel.map(ranges.count) { i in
+            encodedFeatures(make(ranges[i]), afterOthers: i > 0)
+        }
+        return assemble(parts, empty: count == 0)
+    }
+
+    /// Features written one per line, each after a line break (and a comma when `afterOthers` or
+    /// after the first), with the envelope of their geometries.
+    private static func encodedFeatures(
+        _ features: [(geometry: Geometry?, properties: JSONObject)], afterOthers: Bool
+    ) -> (bytes: [UInt8], box: Envelope?) {
         var out: [UInt8] = []
         out.reserveCapacity(features.count * 300)
+        var box: Envelope? = nil
+        for (i, f) in features.enumerated() {
+            if let e = f.geometry?.envelope { box = box.map { $0.union(e) } ?? e }
+            out.append(contentsOf: (i == 0 && !afterOthers ? "\n" : ",\n").utf8)
+            JSONWriter.compact(feature(f.geometry, f.properties), into: &out)
+        }
+        return (out, box)
+    }
+
+    /// The FeatureCollection around encoded features, with the bbox of all of them.
+    private static func assemble(_ parts: [(bytes: [UInt8], box: Envelope?)], empty: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(200) { $0 + $1.bytes.count })
         out.append(contentsOf: "{\"type\":\"FeatureCollection\"".utf8)
         var box: Envelope? = nil
-        for f in features {
-            guard let e = f.geometry?.envelope else { continue }
-            box = box.map { $0.union(e) } ?? e
+        for part in parts {
+            if let e = part.box { box = box.map { $0.union(e) } ?? e }
         }
         if let box {
             out.append(contentsOf: ",\"bbox\":".utf8)
             JSONWriter.compact(.array([box.minX, box.minY, box.maxX, box.maxY].map { .number($0, decimals: decimals) }), into: &out)
         }
         out.append(contentsOf: ",\"features\":[".utf8)
-        for (i, f) in features.enumerated() {
-            out.append(contentsOf: (i == 0 ? "\n" : ",\n").utf8)
-            JSONWriter.compact(feature(f.geometry, f.properties), into: &out)
-        }
-        out.append(contentsOf: (features.isEmpty ? "]}\n" : "\n]}\n").utf8)
+        for part in parts { out.append(contentsOf: part.bytes) }
+        out.append(contentsOf: (empty ? "]}\n" : "\n]}\n").utf8)
         return out
     }
 }

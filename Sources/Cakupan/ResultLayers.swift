@@ -29,42 +29,48 @@ public enum ResultLayers {
     }
 
     public static func areas(_ r: AnalysisResult) -> [Feature] {
-        r.areas.map { a in
-            var o = inputProperties(a.area.source)
-            for (k, v) in areaFields(a) { o[k] = v }
-            return (a.area.geometry, o)
-        }
+        r.areas.map(area)
+    }
+
+    static func area(_ a: AreaResult) -> Feature {
+        var o = inputProperties(a.area.source)
+        for (k, v) in areaFields(a) { o[k] = v }
+        return (a.area.geometry, o)
     }
 
     public static func sites(_ r: AnalysisResult) -> [Feature] {
-        r.sites.map { s in
-            var o = inputProperties(s.site.source)
-            for (k, v) in [
-                ("id", .string(s.site.id)), ("name", .str(s.site.name)),
-                ("category", .string(s.site.category.rawValue)), ("priority", .string(s.site.priority.name)),
-                ("radius_m", metres(s.radius)), ("distance_m", metres(s.distance)), ("covered", .bool(s.covered)),
-                ("nearest_patrol", .str(s.nearestPatrol)), ("area", .str(s.areaID)),
-            ] as [(String, JSONValue)] { o[k] = v }
-            if let v = s.temporal, let t = r.temporal {
-                for (k, value) in TemporalOutput.siteFields(v, offset: t.settings.utcOffset) { o[k] = value }
-            }
-            return (.point(s.site.point), o)
+        r.sites.map { site($0, r) }
+    }
+
+    static func site(_ s: SiteResult, _ r: AnalysisResult) -> Feature {
+        var o = inputProperties(s.site.source)
+        for (k, v) in [
+            ("id", .string(s.site.id)), ("name", .str(s.site.name)),
+            ("category", .string(s.site.category.rawValue)), ("priority", .string(s.site.priority.name)),
+            ("radius_m", metres(s.radius)), ("distance_m", metres(s.distance)), ("covered", .bool(s.covered)),
+            ("nearest_patrol", .str(s.nearestPatrol)), ("area", .str(s.areaID)),
+        ] as [(String, JSONValue)] { o[k] = v }
+        if let v = s.temporal, let t = r.temporal {
+            for (k, value) in TemporalOutput.siteFields(v, offset: t.settings.utcOffset) { o[k] = value }
         }
+        return (.point(s.site.point), o)
     }
 
     public static func zones(_ r: AnalysisResult) -> [Feature] {
-        r.zones.map { z in
-            var o = inputProperties(z.zone.source)
-            var radius: Double? = nil
-            if case .circle(_, let rr) = z.zone.shape { radius = rr }
-            for (k, v) in [
-                ("id", .string(z.zone.id)), ("name", .str(z.zone.name)), ("level", .string(z.zone.level.name)),
-                ("source", .string(radius == nil ? "polygon" : "point")), ("radius_m", metres(radius)),
-                ("area_m2", m2(z.areaM2)), ("covered_m2", m2(z.coveredM2)), ("covered_share", share(z.coveredShare)),
-                ("area", .str(z.areaID)), ("hotspot_rank", z.hotspotRank.map(JSONValue.int) ?? .null),
-            ] + TemporalOutput.zoneFields(z) as [(String, JSONValue)] { o[k] = v }
-            return (z.geometry, o)
-        }
+        r.zones.map(zone)
+    }
+
+    static func zone(_ z: ZoneResult) -> Feature {
+        var o = inputProperties(z.zone.source)
+        var radius: Double? = nil
+        if case .circle(_, let rr) = z.zone.shape { radius = rr }
+        for (k, v) in [
+            ("id", .string(z.zone.id)), ("name", .str(z.zone.name)), ("level", .string(z.zone.level.name)),
+            ("source", .string(radius == nil ? "polygon" : "point")), ("radius_m", metres(radius)),
+            ("area_m2", m2(z.areaM2)), ("covered_m2", m2(z.coveredM2)), ("covered_share", share(z.coveredShare)),
+            ("area", .str(z.areaID)), ("hotspot_rank", z.hotspotRank.map(JSONValue.int) ?? .null),
+        ] + TemporalOutput.zoneFields(z) as [(String, JSONValue)] { o[k] = v }
+        return (z.geometry, o)
     }
 
     public static func coverage(_ r: AnalysisResult) -> [Feature] {
