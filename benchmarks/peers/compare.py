@@ -13,6 +13,8 @@ PEER_OUT_DIR/peer_summary.json (written by geopandas_analyze.py), checks
   * identical covered flags, nearest patrol (an equally-near patrol, within 1 cm, is accepted
     and noted), area assignment, per-area counts, the set of hotspots and their order
     (an order swap between hotspots whose gap metres differ by under 1 cm is accepted and noted),
+  * the CRS: the same EPSG code, or in per-zone mode the same UTM zones with the same areas,
+    and each area's EPSG code,
 
 prints a table of the largest difference per quantity, then every mismatch, and exits
 0 when everything agrees, 1 on any disagreement, 2 when a file is missing or unreadable.
@@ -168,8 +170,15 @@ def main(argv=None) -> int:
     chk = Checker(args.rel_tol, args.abs_m2, args.dist_tol, args.share_tol, 2 * args.rel_tol)
 
     # ---- CRS and parameters: a difference here explains everything below
-    c_epsg = (summary.get("crs") or {}).get("epsg")
+    c_crs = summary.get("crs") or {}
+    c_epsg = c_crs.get("epsg")
     chk.equal("crs", "epsg", c_epsg, peer["crs"]["epsg"])
+    per_zone = "per-zone" in (c_crs.get("mode"), peer["crs"].get("mode"))
+    if per_zone:
+        # per-zone mode (null epsg): the same mode and the same UTM zones, each with the same areas
+        chk.equal("crs", "mode", c_crs.get("mode"), peer["crs"].get("mode"))
+        chk.equal("crs", "zones", [(z.get("epsg"), z.get("areas")) for z in c_crs.get("zones") or []],
+                  [(z["epsg"], z["areas"]) for z in peer["crs"].get("zones") or []])
     c_par = summary.get("parameters") or {}
     for k in ("radius_m", "rawan_radius_m", "min_zone_coverage"):
         if k in c_par:
@@ -188,6 +197,7 @@ def main(argv=None) -> int:
             chk.number("area.rawan_covered_share", k, c.get("rawan_covered_share"), p["rawan_covered_share"], "share")
         for f in ("sites_total", "sites_covered", "high_total", "high_covered"):
             chk.number(f"area.{f}", k, c.get(f), p[f], "count")
+        chk.equal("area.epsg", k, c.get("epsg"), p.get("epsg"))
         if c.get("hotspots") != p["hotspots"]:
             chk.soft("area.hotspots", f"{k}: cakupan={c.get('hotspots')} peer={p['hotspots']} "
                                       "(depends on zone point-on-surface; see zone.area)")
@@ -272,20 +282,21 @@ def main(argv=None) -> int:
     p_hs = peer["hotspots"]
     c_refs = [(h.get("kind"), str(h.get("ref"))) for h in c_hs]
     p_refs = [(h["kind"], h["ref"]) for h in p_hs]
+    c_set, p_set = set(c_refs), set(p_refs)
     st = chk._stat("hotspot set")
-    st["n"] = len(set(c_refs) | set(p_refs))
-    only_c = [r for r in c_refs if r not in set(p_refs)]
-    only_p = [r for r in p_refs if r not in set(c_refs)]
+    st["n"] = len(c_set | p_set)
+    only_c = [r for r in c_refs if r not in p_set]
+    only_p = [r for r in p_refs if r not in c_set]
+    p_by_ref = {r: h for r, h in zip(p_refs, p_hs)}
     for r in only_c:
         chk.fail("hotspot set", f"{r[0]} {r[1]} is a hotspot only in Cakupan")
     for r in only_p:
-        ph = p_hs[p_refs.index(r)]
+        ph = p_by_ref[r]
         chk.fail("hotspot set", f"{r[0]} {r[1]} is a hotspot only in the peer (level {ph['level']}, "
                                 f"gap {fmt(ph['gap_metres'])} m, covered_share {fmt(ph['covered_share'])})")
     ranks = [h.get("rank") for h in c_hs]
     if ranks != list(range(1, len(c_hs) + 1)):
         chk.fail("hotspot order", f"Cakupan's ranks are not 1..{len(c_hs)}")
-    p_by_ref = {r: h for r, h in zip(p_refs, p_hs)}
     p_pos = {r: i for i, r in enumerate(p_refs)}
     common = [r for r in c_refs if r in p_pos]
     st = chk._stat("hotspot order")
@@ -317,7 +328,12 @@ def main(argv=None) -> int:
 
     # ---- report
     print(f"Cakupan: {c_dir}   peer: {p_dir}")
-    print(f"CRS: Cakupan EPSG:{c_epsg}, peer EPSG:{peer['crs']['epsg']} ({peer['crs']['name']})")
+    if per_zone:
+        def zones(crs):
+            return ", ".join(f"EPSG:{z.get('epsg')}" for z in crs.get("zones") or [])
+        print(f"CRS: per zone (true metres); Cakupan {zones(c_crs)}; peer {zones(peer['crs'])}")
+    else:
+        print(f"CRS: Cakupan EPSG:{c_epsg}, peer EPSG:{peer['crs']['epsg']} ({peer['crs']['name']})")
     print()
     rows = [("quantity", "compared", "max |diff|", "max rel", "worst", "fails")]
     for q, s in chk.stats.items():

@@ -11,6 +11,25 @@ analyst would do the job (read_file, to_crs, buffer, union_all, sjoin, sjoin_nea
 sindex queries), so that agreement between the two is evidence that both are right.
 See benchmarks/peers/README.md for the definitions and the choices made where the
 spec leaves room.
+
+CRS.  Every layer is read into lon/lat (WGS 84) and measured in a projected CRS: the
+UTM zone of the centre of the areas' bounding box (of all inputs without areas), or
+--crs.  In auto mode, when the inputs reach more than 3° of longitude beyond that
+zone, the run goes per zone (Cakupan's rule): each area is measured in the UTM zone of
+the centre of its own bounding box; a site or rawan zone in the zone of the first area
+containing it (decided in lon/lat; a zone by its representative point), else in the
+zone of its own position; each zone's group also takes the patrols whose box is within
+0.5° of its inputs or reaches into its strip of longitudes.  Every group goes through
+the same analysis (to_crs, buffer, union_all, sjoin_nearest, …) and the results are
+concatenated in input order.  Per zone, values are true metres on the WGS 84
+ellipsoid, through the scale factor k of pyproj's Proj.get_factors: a patrol's buffer
+is drawn with radius × k at the centre of its lon/lat box and a point zone's circle
+with radius × k at its centre; a site's distance is the planar distance / k at the
+site, and it is covered when that is within the patrol's radius; the areas of areas
+and zones, and of their covered and rawan parts, are divided by k² at their centroid;
+the unions (coverage, rawan zones, their intersection) are measured on the ellipsoid
+with pyproj.Geod, each group's coverage only within its strip (clipped in lon/lat),
+so that neighbouring groups do not count the same coverage twice.
 """
 from __future__ import annotations
 
@@ -32,6 +51,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import pyproj
 import shapely
 import yaml
 
@@ -222,13 +242,15 @@ def read_sites(path: Path) -> gpd.GeoDataFrame:
     return gdf
 
 
-def read_zones(path: Path, rawan_radius: float, crs) -> gpd.GeoDataFrame:
+def read_zones_lonlat(path: Path, rawan_radius: float) -> gpd.GeoDataFrame:
+    """Rawan zones in lon/lat (EPSG:4326): polygons, and points kept as points with their radius
+    (`peer_radius_m`); `draw_zones` projects them and draws the circles."""
     gdf = read_vector(path).reset_index(drop=True)
     gdf["peer_id"] = ids_from(gdf, ZONE_ID_FIELDS, lambda i: str(i + 1))
     gdf = drop_empty(gdf, f"rawan {path.name}")
     gdf["peer_name"] = first_present(gdf, ZONE_NAME_FIELDS)
     gdf["peer_level"] = first_present(gdf, ZONE_LEVEL_FIELDS).map(lambda v: level_of(v, "zone level"))
-    gdf = gdf.to_crs(crs)
+    gdf = gdf.to_crs(4326)
     gdf["geometry"] = shapely.force_2d(gdf.geometry.values)
     types = gdf.geom_type
     is_pt = types.isin(["Point", "MultiPoint"])
@@ -244,9 +266,24 @@ def read_zones(path: Path, rawan_radius: float, crs) -> gpd.GeoDataFrame:
     r = r.where(r > 0, rawan_radius).fillna(rawan_radius)
     gdf["peer_source"] = np.where(is_pt, "point", "polygon")
     gdf["peer_radius_m"] = np.where(is_pt, r, np.nan)
-    gdf.loc[is_pt, "geometry"] = gdf.loc[is_pt].geometry.buffer(r[is_pt], quad_segs=QUAD_SEGS)
-    gdf = gdf[~other]
+    return gdf[~other]
+
+
+def draw_zones(zones: gpd.GeoDataFrame, crs, scale: "Scale | None" = None) -> gpd.GeoDataFrame:
+    """Lon/lat zones projected to `crs`, point zones drawn as circles (quad_segs 8) of their radius
+    times the scale factor k at the point (`scale`; k = 1 in the plane), invalid polygons repaired."""
+    gdf = zones.to_crs(crs)
+    is_pt = (gdf["peer_source"] == "point").to_numpy()
+    if is_pt.any():
+        centres = gdf.geometry[is_pt]
+        k = scale.k(centres.representative_point()) if scale is not None else 1.0   # (a MultiPoint: one of its points)
+        gdf.loc[is_pt, "geometry"] = centres.buffer(gdf["peer_radius_m"].to_numpy()[is_pt] * k, quad_segs=QUAD_SEGS)
     return fix_invalid(gdf, "rawan")
+
+
+def read_zones(path: Path, rawan_radius: float, crs) -> gpd.GeoDataFrame:
+    """Zones projected to `crs` and drawn there (used by geopandas_temporal.py)."""
+    return draw_zones(read_zones_lonlat(path, rawan_radius), crs)
 
 
 def read_areas(path: Path) -> gpd.GeoDataFrame:
@@ -300,7 +337,7 @@ def read_patrols(paths: list[Path], radius: float, crs) -> gpd.GeoDataFrame:
     pat["geometry"] = shapely.force_2d(pat.geometry.values)
     # a line with fewer than two distinct points has no length; GEOS would still buffer it
     # to a disc, which is what a GeoPandas user gets too, so it is kept (with a warning)
-    zero = pat.geometry.length == 0
+    zero = shapely.length(pat.geometry.values) == 0
     if zero.any():
         warn(f"patrols: {int(zero.sum())} line(s) of zero length (buffered as a disc)")
     return gpd.GeoDataFrame(pat, geometry="geometry", crs=crs)
@@ -320,10 +357,24 @@ def fix_invalid(gdf: gpd.GeoDataFrame, what: str) -> gpd.GeoDataFrame:
 
 # --------------------------------------------------------------------------- CRS
 
+PER_ZONE_REACH_DEG = 3.0     # auto mode goes per zone when the inputs reach further beyond the zone
+PATROL_MARGIN_DEG = 0.5      # per zone: patrols this close (lon/lat box) to a group's inputs join it
+METRES_PER_DEGREE = 111_320.0
+GEOD = pyproj.Geod(ellps="WGS84")
+
+
+def utm_zone(lon):
+    """UTM zone number(s) 1…60 of longitude(s): floor((lon + 180) / 6) + 1."""
+    return np.clip(np.floor((np.asarray(lon, dtype=float) + 180.0) / 6.0).astype(int) + 1, 1, 60)
+
+
+def zone_edges(zone: int) -> tuple[float, float]:
+    west = (zone - 1) * 6.0 - 180.0
+    return west, west + 6.0
+
+
 def utm_epsg_for(lon: float, lat: float) -> int:
-    zone = int(math.floor((lon + 180.0) / 6.0)) + 1
-    zone = min(max(zone, 1), 60)
-    return (32600 if lat >= 0 else 32700) + zone
+    return (32600 if lat >= 0 else 32700) + int(utm_zone(lon))
 
 
 def choose_crs(mode, layers_wgs84: list[gpd.GeoDataFrame]):
@@ -340,6 +391,150 @@ def choose_crs(mode, layers_wgs84: list[gpd.GeoDataFrame]):
     if text.startswith("EPSG:"):
         text = text[5:]
     return "fixed", int(text)
+
+
+def reach_beyond_zone(epsg: int, layers_wgs84: list[gpd.GeoDataFrame]) -> float:
+    """How many degrees of longitude the inputs reach beyond the edges of `epsg`'s UTM zone."""
+    frames = [g for g in layers_wgs84 if g is not None and not g.empty]
+    if not frames or not (32601 <= epsg <= 32660 or 32701 <= epsg <= 32760):
+        return 0.0
+    bounds = np.array([g.total_bounds for g in frames])
+    west, east = zone_edges(epsg % 100)
+    return max(west - bounds[:, 0].min(), bounds[:, 2].max() - east)
+
+
+class Scale:
+    """The point scale factor k of a group's projection (pyproj `Proj.get_factors`): how many metres in
+    the projected plane one true metre on the WGS 84 ellipsoid becomes at a place.  UTM is conformal:
+    k is the same in every direction (meridional = parallel scale) and areas scale by k² (areal
+    scale).  Without an EPSG code (single-CRS mode, measuring in the plane) k ≡ 1."""
+
+    def __init__(self, epsg: int | None = None):
+        self.proj = pyproj.Proj(f"EPSG:{epsg}") if epsg is not None else None
+
+    def _factors(self, points: gpd.GeoSeries):
+        lon, lat = self.proj(shapely.get_x(points.values), shapely.get_y(points.values), inverse=True)
+        return self.proj.get_factors(lon, lat)
+
+    def k(self, points: gpd.GeoSeries) -> np.ndarray:
+        """k at projected points (for distances and radii)."""
+        if self.proj is None or len(points) == 0:
+            return np.ones(len(points))
+        return np.asarray(self._factors(points).meridional_scale, dtype=float)
+
+    def k_lonlat(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+        """k at lon/lat positions (degrees)."""
+        if self.proj is None or len(lon) == 0:
+            return np.ones(len(lon))
+        return np.asarray(self.proj.get_factors(lon, lat).meridional_scale, dtype=float)
+
+    def k2(self, polygons: gpd.GeoSeries) -> np.ndarray:
+        """k² at the centroid of projected polygons (for their areas and the parts clipped from them)."""
+        if self.proj is None or len(polygons) == 0:
+            return np.ones(len(polygons))
+        return np.asarray(self._factors(polygons.centroid).areal_scale, dtype=float)
+
+
+def ellipsoidal_area(geom, crs, strip: tuple[float, float] | None = None) -> float:
+    """True area (m²) on the WGS 84 ellipsoid of a projected (multi)polygon: taken back to lon/lat,
+    clipped there to the longitudes `strip` = (west, east) when given, and measured with pyproj.Geod
+    (exact, wherever k varies across a large union)."""
+    if geom is None or geom.is_empty:
+        return 0.0
+    ll = gpd.GeoSeries([geom], crs=crs).to_crs(4326).iloc[0]
+    if not ll.is_valid:
+        ll = shapely.make_valid(ll)
+    if strip is not None:
+        ll = ll.intersection(shapely.box(strip[0], -90.0, strip[1], 90.0))
+    parts = [p for p in shapely.get_parts(ll) if p.geom_type == "Polygon"]
+    return float(sum(GEOD.geometry_area_perimeter(shapely.orient_polygons(p))[0] for p in parts))
+
+
+class Group:
+    """One projected CRS and the inputs measured in it (positions in the lon/lat layers)."""
+
+    def __init__(self, epsg: int, areas, sites, zones, patrols, strip=None, scaled=False):
+        self.epsg, self.scaled, self.strip = epsg, scaled, strip
+        self.areas, self.sites, self.zones, self.patrols = (np.asarray(v, dtype=int) for v in
+                                                            (areas, sites, zones, patrols))
+
+
+def first_area(points: gpd.GeoSeries, areas: gpd.GeoDataFrame) -> pd.Series:
+    """Per point: the label of the first area (input order) that contains it (`within`: a point on
+    the boundary is not inside), -1 outside every area."""
+    out = pd.Series(-1, index=points.index, dtype=int)
+    if len(points) and len(areas):
+        inside = gpd.sjoin(gpd.GeoDataFrame(geometry=points), areas[["geometry"]], how="inner", predicate="within")
+        inside = inside.sort_values("index_right", kind="stable")
+        first = inside[~inside.index.duplicated(keep="first")]["index_right"]
+        out[first.index] = first.to_numpy()
+    return out
+
+
+def boundary_areas(points: gpd.GeoSeries, areas: gpd.GeoDataFrame, tol: float) -> pd.Series:
+    """Diagnostics: per point, the ids of the areas whose boundary passes within `tol` of it."""
+    if not (len(points) and len(areas)):
+        return pd.Series(None, index=points.index, dtype=object)
+    p_i, a_i = areas.boundary.sindex.query(points, predicate="dwithin", distance=tol)
+    return pd.Series(areas["peer_id"].to_numpy()[a_i], index=points.index[p_i]).groupby(level=0).agg(list) \
+        .reindex(points.index)
+
+
+def plan_per_zone(areas: gpd.GeoDataFrame, sites: gpd.GeoDataFrame, zones: gpd.GeoDataFrame,
+                  patrols: gpd.GeoDataFrame, site_area: pd.Series, zone_area: pd.Series,
+                  zone_points: gpd.GeoSeries) -> list[Group]:
+    """Per-zone mode's groups, from the lon/lat layers.  Each area goes to the UTM zone of the centre of
+    its bounding box; a site or rawan zone to the zone of the area containing it (`site_area`,
+    `zone_area`: first area in input order, by the zone's representative point), else to the zone of
+    its own position.  North and south variants of a zone are one projection up to the false
+    northing, so a zone is one group, in the hemisphere of most of its areas (ties and area-less
+    zones: south; no number depends on it).  A group's share of the coverage layer is the strip of
+    longitudes of its zone, extended halfway across zones no group uses and unbounded at both ends.
+    Its patrols: every patrol whose box, widened by its radius, reaches into the strip, and every
+    patrol whose box is within PATROL_MARGIN_DEG of the group's inputs."""
+    b = areas.bounds.to_numpy() if len(areas) else np.empty((0, 4))
+    area_zone = utm_zone((b[:, 0] + b[:, 2]) / 2)
+    area_south = (b[:, 1] + b[:, 3]) / 2 < 0
+
+    def follow(area_pos: pd.Series, own_lon: np.ndarray) -> np.ndarray:
+        zone = utm_zone(own_lon)
+        pos = area_pos.to_numpy()
+        zone[pos >= 0] = area_zone[pos[pos >= 0]]
+        return zone
+
+    site_zone = follow(site_area, shapely.get_x(sites.geometry.values))
+    zone_zone = follow(zone_area, shapely.get_x(zone_points.values))
+    area_groups = pd.Series(area_zone).groupby(area_zone).indices
+    site_groups = pd.Series(site_zone).groupby(site_zone).indices
+    zone_groups = pd.Series(zone_zone).groupby(zone_zone).indices
+    used = sorted(int(z) for z in set(area_groups) | set(site_groups) | set(zone_groups))
+
+    # boxes (lon/lat) of the inputs and of the patrols
+    site_xy = np.column_stack([shapely.get_x(sites.geometry.values), shapely.get_y(sites.geometry.values)]) \
+        if len(sites) else np.empty((0, 2))
+    zb = zones.bounds.to_numpy() if len(zones) else np.empty((0, 4))
+    pb = patrols.bounds.to_numpy() if len(patrols) else np.empty((0, 4))
+    # a patrol's radius in degrees of longitude at its latitude farthest from the equator
+    cos_lat = np.maximum(np.cos(np.radians(np.maximum(np.abs(pb[:, 1]), np.abs(pb[:, 3])))), 0.01)
+    reach = patrols["peer_radius_m"].to_numpy(dtype=float) / (METRES_PER_DEGREE * cos_lat) if len(patrols) else 0.0
+
+    groups = []
+    for n, z in enumerate(used):
+        a = area_groups.get(z, np.empty(0, int))
+        s = site_groups.get(z, np.empty(0, int))
+        zz = zone_groups.get(z, np.empty(0, int))
+        south = int(area_south[a].sum()) >= len(a) - int(area_south[a].sum())
+        west, east = zone_edges(z)
+        strip = ((zone_edges(used[n - 1])[1] + west) / 2 if n > 0 else -180.0,
+                 (east + zone_edges(used[n + 1])[0]) / 2 if n + 1 < len(used) else 180.0)
+        box = np.concatenate([b[a], np.column_stack([site_xy[s], site_xy[s]]), zb[zz]])
+        lo = box[:, :2].min(axis=0) - PATROL_MARGIN_DEG
+        hi = box[:, 2:].max(axis=0) + PATROL_MARGIN_DEG
+        near = (pb[:, 2] >= lo[0]) & (pb[:, 0] <= hi[0]) & (pb[:, 3] >= lo[1]) & (pb[:, 1] <= hi[1])
+        in_strip = (pb[:, 2] + reach >= strip[0]) & (pb[:, 0] - reach <= strip[1])
+        groups.append(Group((32700 if south else 32600) + z, a, s, zz, np.flatnonzero(near | in_strip),
+                            strip=strip, scaled=True))
+    return groups
 
 
 # --------------------------------------------------------------------------- analysis
@@ -379,6 +574,131 @@ def r6(x):
     return None if x is None or (isinstance(x, float) and not math.isfinite(x)) else round(float(x), 6)
 
 
+def polygonal(geoms: np.ndarray) -> np.ndarray:
+    """The polygonal part of each geometry: an intersection of two polygons that touch can also hold
+    lines and points, which have no area but upset a later difference."""
+    geoms = np.asarray(geoms, dtype=object).copy()
+    kind = shapely.get_type_id(geoms)
+    for i in np.flatnonzero(~np.isin(kind, (3, 6))):        # not Polygon / MultiPolygon
+        polys = [p for p in shapely.get_parts(geoms[i]) if p.geom_type in ("Polygon", "MultiPolygon")]
+        geoms[i] = shapely.union_all(polys) if polys else shapely.Polygon()
+    return geoms
+
+
+def covered_parts(polys: gpd.GeoSeries, buffers: gpd.GeoSeries) -> gpd.GeoSeries:
+    """Per polygon, its part covered by the buffers: polygon ∩ (union of the buffers), computed
+    locally as the union of its intersections with the buffers that meet it (spatial index).  The
+    same set; but `polygon.intersection(coverage)` walks every ring of the whole union for each
+    polygon, work that grows with (polygons × size of the union), here with the polygon–buffer pairs."""
+    out = gpd.GeoSeries([shapely.Polygon()] * len(polys), index=polys.index, crs=polys.crs)
+    if len(polys) and len(buffers):
+        p_i, b_i = buffers.sindex.query(polys.values, predicate="intersects")
+        pieces = polygonal(shapely.intersection(polys.values[p_i], buffers.values[b_i]))
+        joined = gpd.GeoDataFrame({"i": polys.index[p_i]}, geometry=pieces, crs=polys.crs).dissolve("i").geometry
+        out[joined.index] = polygonal(joined.values)
+    return out
+
+
+def measure_group(g: Group, areas_ll, sites_ll, zones_ll, patrols_ll, radius: float,
+                  contained: bool) -> dict:
+    """The analysis of one group in its projected CRS: coverage, sites, zones and areas.  Values are
+    in true metres when the group is scale-corrected (per-zone mode): buffers drawn with radius × k at
+    the centre of the patrol's lon/lat box, circles with radius × k at their centre, a site's
+    distances divided by k at the site, the areas of areas and zones (and of their parts) divided by
+    k² at their centroid, and the unions (coverage in the group's strip, rawan) measured on the
+    ellipsoid.  `contained`: the
+    area of each site and zone is already known (per-zone mode decided it in lon/lat); otherwise it
+    is found here, in the projected CRS.  Returns per-feature frames indexed like the lon/lat layers,
+    and the group's totals."""
+    crs = f"EPSG:{g.epsg}"
+    scale = Scale(g.epsg if g.scaled else None)
+    areas = fix_invalid(areas_ll.iloc[g.areas][["peer_id", "geometry"]].to_crs(crs), "areas")
+    sites = sites_ll.iloc[g.sites][["geometry"]].to_crs(crs)
+    zones = draw_zones(zones_ll.iloc[g.zones], crs, scale)
+    patrols = patrols_ll.iloc[g.patrols][["peer_id", "peer_radius_m", "geometry"]].to_crs(crs)
+
+    # ---- coverage: union of each patrol buffered by its own radius (times k at the centre of the
+    # patrol's lon/lat box)
+    t0 = time.perf_counter()
+    box = patrols_ll.geometry.iloc[g.patrols].bounds.to_numpy()
+    k = scale.k_lonlat((box[:, 0] + box[:, 2]) / 2, (box[:, 1] + box[:, 3]) / 2)
+    buffers = patrols.geometry.buffer(patrols["peer_radius_m"].to_numpy() * k, quad_segs=QUAD_SEGS)
+    coverage = buffers.union_all() if len(buffers) else shapely.Polygon()
+    coverage_seconds = time.perf_counter() - t0
+
+    # ---- sites
+    s = pd.DataFrame(index=sites.index)
+    k_site = scale.k(sites.geometry)
+    if len(sites) and len(patrols):
+        near = gpd.sjoin_nearest(sites[["geometry"]], patrols, how="left", distance_col="planar_m")
+        # equidistant patrols give several rows: keep the first patrol in input order
+        near = near.sort_values("index_right", kind="stable")
+        near = near[~near.index.duplicated(keep="first")].reindex(sites.index)
+        planar = near["planar_m"].to_numpy()
+        s["distance_m"] = planar / k_site
+        s["nearest_patrol"] = near["peer_id"]
+        s["radius_m"] = near["peer_radius_m"]
+        # covered: some patrol lies within its own radius (exact distance, not the buffer polygon),
+        # in true metres: planar distance ≤ radius × k at the site
+        radii = patrols["peer_radius_m"].to_numpy()
+        s_i, p_i = patrols.sindex.query(sites.geometry, predicate="dwithin", distance=radii.max() * k_site)
+        hit = shapely.dwithin(sites.geometry.values[s_i], patrols.geometry.values[p_i], radii[p_i] * k_site[s_i])
+        covered = np.zeros(len(sites), dtype=bool)
+        covered[s_i[hit]] = True
+        s["covered"] = covered
+        # equally-near alternatives (within 1 cm) so the checker can tell a tie from an error
+        s_i, p_i = patrols.sindex.query(sites.geometry, predicate="dwithin", distance=planar + 0.01 * k_site)
+        ties = pd.Series(patrols["peer_id"].to_numpy()[p_i], index=sites.index[s_i]).groupby(level=0).agg(list)
+        s["nearest_ties"] = ties.reindex(sites.index)
+    else:
+        s["distance_m"] = np.nan
+        s["nearest_patrol"] = None
+        s["radius_m"] = radius
+        s["covered"] = False
+        s["nearest_ties"] = None
+    if not contained:
+        # area of a site: the first area (in input order) containing it; diagnostics: areas whose
+        # boundary passes within 1 mm of the site
+        s["area"] = first_area(sites.geometry, areas).map(areas_ll["peer_id"])
+        s["area_boundary"] = boundary_areas(sites.geometry, areas, 0.001)
+
+    # ---- zones
+    z = pd.DataFrame(index=zones.index)
+    k2 = scale.k2(zones.geometry)
+    covered = covered_parts(zones.geometry, buffers)
+    z["area_m2"] = zones.geometry.area / k2
+    z["covered_m2"] = covered.area / k2
+    z["gap_m2"] = zones.geometry.difference(covered).area / k2
+    if not contained:
+        z["area"] = first_area(zones.geometry.representative_point(), areas).map(areas_ll["peer_id"])
+    rawan_union = zones.geometry.union_all() if len(zones) else shapely.Polygon()
+    rawan_covered_union = shapely.intersection(rawan_union, coverage)
+
+    # ---- areas
+    a = pd.DataFrame(index=areas.index)
+    k2 = scale.k2(areas.geometry)
+    a["area_m2"] = areas.geometry.area / k2
+    a["covered_m2"] = covered_parts(areas.geometry, buffers).area / k2
+    a["rawan_m2"] = areas.geometry.intersection(rawan_union).area / k2
+    a["rawan_covered_m2"] = areas.geometry.intersection(rawan_covered_union).area / k2
+    a["epsg"] = g.epsg
+    areas_union = areas.geometry.union_all() if len(areas) else shapely.Polygon()
+
+    # ---- the group's totals: the unions, in the plane or on the ellipsoid; the coverage only in the
+    # group's strip, so that neighbouring groups do not count the same coverage twice
+    def measured(geom, strip=None):
+        return ellipsoidal_area(geom, crs, strip) if g.scaled else geom.area
+
+    totals = {
+        "coverage_m2": measured(coverage, g.strip),
+        "rawan_m2": measured(rawan_union),
+        "rawan_covered_m2": measured(rawan_covered_union),
+        "areas_union_m2": measured(areas_union),
+        "areas_union_covered_m2": measured(shapely.intersection(areas_union, coverage)),
+    }
+    return {"areas": a, "sites": s, "zones": z, "totals": totals, "coverage_seconds": coverage_seconds}
+
+
 def analyze(op_path: Path, args) -> dict:
     t_start = time.perf_counter()
     op = yaml.safe_load(op_path.read_text(encoding="utf-8")) or {}
@@ -390,34 +710,16 @@ def analyze(op_path: Path, args) -> dict:
     crs_mode = args.crs if args.crs is not None else op.get("crs", "auto")
     areas_path, sites_path, rawan_path, patrol_paths = resolve_inputs(op_path, op)
 
-    # ---- read (in the inputs' own CRS, then WGS 84 for the CRS choice)
-    areas = read_areas(areas_path) if areas_path else None
-    sites = read_sites(sites_path) if sites_path else None
-    if areas is not None and not areas.empty:
-        crs_layers = [areas.to_crs(4326)]
-    else:
-        crs_layers = [g.to_crs(4326) for g in (sites,) if g is not None]
-        # patrols and rawan zones need reading first when there are no areas
-        if rawan_path:
-            crs_layers.append(read_vector(rawan_path).to_crs(4326))
-        for p in patrol_paths:
-            for layer in patrol_layers(p):
-                crs_layers.append(read_vector(p, layer).to_crs(4326))
-    mode, epsg = choose_crs(crs_mode, crs_layers)
-    crs = f"EPSG:{epsg}"
-    crs_name = pyproj_name(epsg)
-
-    if areas is not None:
-        areas = fix_invalid(areas.to_crs(crs), "areas")
-    else:
-        areas = gpd.GeoDataFrame({"peer_id": [], "peer_name": []}, geometry=[], crs=crs)
-    if sites is not None:
-        sites = sites.to_crs(crs)
-    else:
-        sites = gpd.GeoDataFrame({"peer_id": [], "peer_name": [], "peer_category": [], "peer_priority": []}, geometry=[], crs=crs)
-    zones = read_zones(rawan_path, rawan_radius, crs) if rawan_path else gpd.GeoDataFrame(
-        {"peer_id": [], "peer_name": [], "peer_level": [], "peer_source": [], "peer_radius_m": []}, geometry=[], crs=crs)
-    patrols = read_patrols(patrol_paths, radius, crs)
+    # ---- read, everything in lon/lat (WGS 84); each group projects its share
+    areas = read_areas(areas_path).to_crs(4326).reset_index(drop=True) if areas_path else \
+        gpd.GeoDataFrame({"peer_id": [], "peer_name": []}, geometry=[], crs=4326)
+    sites = read_sites(sites_path).to_crs(4326).reset_index(drop=True) if sites_path else \
+        gpd.GeoDataFrame({"peer_id": [], "peer_name": [], "peer_category": [], "peer_priority": []},
+                         geometry=[], crs=4326)
+    zones = read_zones_lonlat(rawan_path, rawan_radius).reset_index(drop=True) if rawan_path else \
+        gpd.GeoDataFrame({"peer_id": [], "peer_name": [], "peer_level": [], "peer_source": [], "peer_radius_m": []},
+                         geometry=[], crs=4326)
+    patrols = read_patrols(patrol_paths, radius, 4326)
     t_read = time.perf_counter()
 
     for gdf, what in ((areas, "area"), (sites, "site"), (zones, "zone"), (patrols, "patrol")):
@@ -425,75 +727,45 @@ def analyze(op_path: Path, args) -> dict:
         if dup.any():
             warn(f"{what} ids not unique: {sorted(set(gdf.loc[dup, 'peer_id']))[:10]}")
 
-    # ---- coverage: union of each patrol buffered by its own radius
-    if len(patrols):
-        buffers = patrols.geometry.buffer(patrols["peer_radius_m"], quad_segs=QUAD_SEGS)
-        coverage = buffers.union_all()
+    # ---- CRS: the UTM zone of the centre of the areas' box (of all inputs without areas); in auto
+    # mode, per zone when the inputs reach more than 3° of longitude beyond that zone
+    mode, epsg = choose_crs(crs_mode, [areas] if len(areas) else [sites, zones, patrols])
+    per_zone = mode == "auto" and reach_beyond_zone(epsg, [areas, sites, zones, patrols]) > PER_ZONE_REACH_DEG
+    if per_zone:
+        # which area holds each site and zone decides its group, so it is found in lon/lat
+        areas = fix_invalid(areas, "areas")
+        zone_points = zones.geometry.representative_point()
+        site_area = first_area(sites.geometry, areas)
+        zone_area = first_area(zone_points, areas)
+        sites["area"] = site_area.map(areas["peer_id"])
+        sites["area_boundary"] = boundary_areas(sites.geometry, areas, 1e-8)   # 1e-8° ≈ 1 mm
+        zones["area"] = zone_area.map(areas["peer_id"])
+        groups = plan_per_zone(areas, sites, zones, patrols, site_area, zone_area, zone_points)
+        print(f"peer: per-zone mode, {len(groups)} UTM zones: "
+              f"{', '.join(f'EPSG:{g.epsg}' for g in groups)}", file=sys.stderr)
     else:
-        coverage = shapely.Polygon()
-    coverage_m2 = coverage.area
+        groups = [Group(epsg, range(len(areas)), range(len(sites)), range(len(zones)), range(len(patrols)))]
 
-    t_coverage = time.perf_counter()
+    # ---- the analysis of each group in its CRS, then combined in input order
+    parts = [measure_group(g, areas, sites, zones, patrols, radius, contained=per_zone) for g in groups]
+    for layer, key in ((areas, "areas"), (sites, "sites"), (zones, "zones")):
+        measured = pd.concat([p[key] for p in parts])
+        for col in measured.columns:
+            layer[col] = measured[col].reindex(layer.index)
+    group_totals = {k: sum(p["totals"][k] for p in parts) for k in parts[0]["totals"]}
+    coverage_m2 = group_totals["coverage_m2"]
+    coverage_seconds = sum(p["coverage_seconds"] for p in parts)
+    if per_zone and len(patrols):
+        # a group holds the patrols within PATROL_MARGIN_DEG of its inputs: a site farther than that
+        # from the nearest of them might have a nearer patrol outside its group
+        lat = np.radians(np.abs(shapely.get_y(sites.geometry.values)))
+        far = sites["distance_m"].isna() | (sites["distance_m"] > PATROL_MARGIN_DEG * METRES_PER_DEGREE * np.cos(lat))
+        if far.any():
+            warn(f"sites: {int(far.sum())} site(s) farther than {PATROL_MARGIN_DEG}° from the nearest patrol of "
+                 "their zone's group (a patrol outside the group could be nearer)")
 
-    # ---- sites
-    sites = sites.reset_index(drop=True)
-    if len(sites) and len(patrols):
-        near = gpd.sjoin_nearest(sites[["geometry"]], patrols[["peer_id", "peer_radius_m", "geometry"]],
-                                 how="left", distance_col="distance_m")
-        # equidistant patrols give several rows: keep the first patrol in input order
-        near = near.sort_values("index_right", kind="stable")
-        near = near[~near.index.duplicated(keep="first")].sort_index()
-        sites["distance_m"] = near["distance_m"]
-        sites["nearest_patrol"] = near["peer_id"]
-        sites["radius_m"] = near["peer_radius_m"]
-        # covered: some patrol lies within its own radius (exact distance, not the buffer polygon)
-        patrol_idx, site_idx = sites.sindex.query(patrols.geometry, predicate="dwithin",
-                                                  distance=patrols["peer_radius_m"].to_numpy())
-        sites["covered"] = False
-        sites.loc[np.unique(site_idx), "covered"] = True
-        # equally-near alternatives (within 1 cm) so the checker can tell a tie from an error
-        s_i, p_i = patrols.sindex.query(sites.geometry, predicate="dwithin",
-                                        distance=sites["distance_m"].to_numpy() + 0.01)
-        ties = pd.Series(patrols["peer_id"].to_numpy()[p_i], index=s_i).groupby(level=0).agg(list)
-        sites["nearest_ties"] = ties.reindex(sites.index)
-    else:
-        sites["distance_m"] = np.nan
-        sites["nearest_patrol"] = None
-        sites["radius_m"] = radius
-        sites["covered"] = False
-        sites["nearest_ties"] = None
-
-    # area of a site: the first area (in input order) containing it
-    areas = areas.reset_index(drop=True)
-    if len(sites) and len(areas):
-        inside = gpd.sjoin(sites[["geometry"]], areas[["peer_id", "geometry"]], how="inner", predicate="within")
-        inside = inside.sort_values("index_right", kind="stable")
-        first = inside[~inside.index.duplicated(keep="first")]
-        sites["area"] = first["peer_id"].reindex(sites.index)
-        # diagnostics: areas whose boundary passes within 1 mm of the site
-        b_site, b_area = areas.boundary.sindex.query(sites.geometry, predicate="dwithin", distance=0.001)
-        on_edge = pd.Series(areas["peer_id"].to_numpy()[b_area], index=b_site).groupby(level=0).agg(list)
-        sites["area_boundary"] = on_edge.reindex(sites.index)
-    else:
-        sites["area"] = None
-        sites["area_boundary"] = None
-
-    # ---- zones
-    zones = zones.reset_index(drop=True)
-    zones["area_m2"] = zones.geometry.area
-    zones["covered_m2"] = zones.geometry.intersection(coverage).area if len(zones) else []
     zones["covered_share"] = (zones["covered_m2"] / zones["area_m2"]).where(zones["area_m2"] > 0)
-    gaps = zones.geometry.difference(coverage) if len(zones) else gpd.GeoSeries([], crs=crs)
-    zones["gap_m2"] = gaps.area if len(zones) else []
-    if len(zones) and len(areas):
-        pos = gpd.GeoDataFrame(geometry=zones.geometry.representative_point(), crs=crs)
-        zin = gpd.sjoin(pos, areas[["peer_id", "geometry"]], how="inner", predicate="within")
-        zin = zin.sort_values("index_right", kind="stable")
-        zones["area"] = zin[~zin.index.duplicated(keep="first")]["peer_id"].reindex(zones.index)
-    else:
-        zones["area"] = None
-    rawan_union = zones.geometry.union_all() if len(zones) else shapely.Polygon()
-    rawan_covered_union = shapely.intersection(rawan_union, coverage)
+    rawan_m2, rawan_covered_m2 = group_totals["rawan_m2"], group_totals["rawan_covered_m2"]
 
     # ---- hotspots
     hs = []
@@ -516,14 +788,6 @@ def analyze(op_path: Path, args) -> dict:
         h["rank"] = i
 
     # ---- areas
-    if len(areas):
-        areas["area_m2"] = areas.geometry.area
-        areas["covered_m2"] = areas.geometry.intersection(coverage).area
-        areas["rawan_m2"] = areas.geometry.intersection(rawan_union).area
-        areas["rawan_covered_m2"] = areas.geometry.intersection(rawan_covered_union).area
-    else:
-        for c in ("area_m2", "covered_m2", "rawan_m2", "rawan_covered_m2"):
-            areas[c] = []
     areas["coverage_share"] = (areas["covered_m2"] / areas["area_m2"]).where(areas["area_m2"] > 0)
     areas["rawan_covered_share"] = (areas["rawan_covered_m2"] / areas["rawan_m2"]).where(areas["rawan_m2"] > 0)
     high = sites["peer_priority"] == "tinggi"
@@ -551,7 +815,7 @@ def analyze(op_path: Path, args) -> dict:
             "high_total": int(c["high_total"]) if c is not None else 0,
             "high_covered": int(c["high_covered"]) if c is not None else 0,
             "hotspots": int(hs_per_area.get(a.peer_id, 0)),
-            "epsg": epsg,
+            "epsg": int(a.epsg),
         })
 
     site_out = {}
@@ -574,7 +838,6 @@ def analyze(op_path: Path, args) -> dict:
     in_area = sites["area"].notna()
     tot_area = float(areas["area_m2"].sum())
     tot_cov = float(areas["covered_m2"].sum())
-    areas_union = areas.geometry.union_all() if len(areas) else shapely.Polygon()
     zone_sum = float(zones["area_m2"].sum())
     zone_cov_sum = float(zones["covered_m2"].sum())
     area_rawan = float(areas["rawan_m2"].sum())
@@ -591,16 +854,16 @@ def analyze(op_path: Path, args) -> dict:
         "high_total": int(high.sum()),
         "high_covered": int((high & sites["covered"]).sum()),
         "zones": len(zones),
-        "rawan_m2": r6(rawan_union.area),
-        "rawan_covered_m2": r6(rawan_covered_union.area),
-        "rawan_covered_share": r6(rawan_covered_union.area / rawan_union.area) if rawan_union.area > 0 else None,
+        "rawan_m2": r6(rawan_m2),
+        "rawan_covered_m2": r6(rawan_covered_m2),
+        "rawan_covered_share": r6(rawan_covered_m2 / rawan_m2) if rawan_m2 > 0 else None,
         "hotspots": len(hs),
     }
     # other readings of the same total that the spec does not rule out; the checker reports
     # which one Cakupan matched instead of failing on a definition question
     alternates = {
-        "area_m2": {"area of the union of the areas": r6(areas_union.area)},
-        "covered_m2": {"area of (union of areas) ∩ coverage": r6(shapely.intersection(areas_union, coverage).area)},
+        "area_m2": {"area of the union of the areas": r6(group_totals["areas_union_m2"])},
+        "covered_m2": {"area of (union of areas) ∩ coverage": r6(group_totals["areas_union_covered_m2"])},
         "sites_total": {"sites inside an area": int(in_area.sum())},
         "sites_covered": {"covered sites inside an area": int((in_area & sites["covered"]).sum())},
         "high_total": {"tinggi sites inside an area": int((in_area & high).sum())},
@@ -617,6 +880,21 @@ def analyze(op_path: Path, args) -> dict:
                  "gap_m2": r6(h["gap_m2"]), "covered_share": r6(h["covered_share"]),
                  "distance_m": r6(h["distance_m"])} for h in hs]
 
+    if per_zone:
+        crs_out = {"mode": "per-zone", "epsg": None, "centre_epsg": epsg,
+                   "name": "WGS 84 / UTM, per area (zone of each area's centre)", "scale_corrected": True,
+                   "zones": [{"epsg": g.epsg, "name": pyproj_name(g.epsg), "areas": len(g.areas), "sites": len(g.sites),
+                              "zones": len(g.zones), "patrols": len(g.patrols), "strip": list(g.strip)}
+                             for g in groups]}
+    else:
+        crs_out = {"mode": mode, "epsg": epsg, "name": pyproj_name(epsg)}
+
+    # patrol lengths: in the plane (single CRS), on the ellipsoid (per zone)
+    if per_zone:
+        patrol_lengths = [GEOD.geometry_length(g) for g in patrols.geometry]
+    else:
+        patrol_lengths = patrols.to_crs(f"EPSG:{epsg}").length.to_numpy()
+
     t_end = time.perf_counter()
     return {
         "tool": "geopandas-peer",
@@ -626,7 +904,7 @@ def analyze(op_path: Path, args) -> dict:
         "operation": op.get("name"),
         "inputs": {"areas": str(areas_path) if areas_path else None, "sites": str(sites_path) if sites_path else None,
                    "rawan": str(rawan_path) if rawan_path else None, "patrols": [str(p) for p in patrol_paths]},
-        "crs": {"mode": mode, "epsg": epsg, "name": crs_name},
+        "crs": crs_out,
         "parameters": {"radius_m": radius, "rawan_radius_m": rawan_radius, "min_zone_coverage": min_cov,
                        "quadrant_segments": QUAD_SEGS},
         "totals": totals,
@@ -636,14 +914,14 @@ def analyze(op_path: Path, args) -> dict:
         "zones": zone_out,
         "hotspots": hotspots,
         "patrols": [{"id": p.peer_id, "file": p.peer_file, "radius_m": r6(p.peer_radius_m),
-                     "length_m": r6(p.geometry.length)} for p in patrols.itertuples()],
+                     "length_m": r6(length)} for p, length in zip(patrols.itertuples(), patrol_lengths)],
         "warnings": WARNINGS,
         "timing": {
             "wall_seconds": None,  # filled in by main() after writing
             "import_seconds": round(_T_IMPORTED - _T0, 4),
             "read_seconds": round(t_read - t_start, 4),
             "compute_seconds": round(t_done - t_read, 4),
-            "coverage_seconds": round(t_coverage - t_read, 4),  # buffers + union_all (part of compute)
+            "coverage_seconds": round(coverage_seconds, 4),  # buffers + union_all (part of compute)
             "report_seconds": round(t_end - t_done, 4),
         },
     }
@@ -652,6 +930,12 @@ def analyze(op_path: Path, args) -> dict:
 def pyproj_name(epsg: int) -> str:
     from pyproj import CRS
     return CRS.from_epsg(epsg).name
+
+
+def crs_label(crs: dict) -> str:
+    if crs["mode"] == "per-zone":
+        return f"per zone ({len(crs['zones'])} UTM zones, true metres)"
+    return f"EPSG:{crs['epsg']}"
 
 
 def nz(v):
@@ -697,12 +981,14 @@ def main(argv=None) -> int:
     result["timing"]["wall_seconds"] = round(time.perf_counter() - _T0, 4)
     result["timing"]["peak_rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     tmp = args.out / "peer_summary.json.tmp"
-    tmp.write_text(json.dumps(result, ensure_ascii=False, indent=1, allow_nan=False) + "\n", encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as fh:   # streamed: no second copy of a large result in memory
+        json.dump(result, fh, ensure_ascii=False, indent=1, allow_nan=False)
+        fh.write("\n")
     os.replace(tmp, args.out / "peer_summary.json")
     t = result["totals"]
     print(f"peer: {t['areas']} areas, {t['sites_total']} sites ({t['sites_covered']} covered), {t['zones']} zones, "
           f"{t['patrols']} patrols, coverage {t['coverage_m2']:.1f} m², {t['hotspots']} hotspots; "
-          f"EPSG:{result['crs']['epsg']}; {result['timing']['wall_seconds']:.2f} s, "
+          f"{crs_label(result['crs'])}; {result['timing']['wall_seconds']:.2f} s, "
           f"{result['timing']['peak_rss_kib']} KiB peak → {args.out / 'peer_summary.json'}")
     return 0
 
