@@ -3,7 +3,7 @@ import CakupanGeometry
 
 /// Turns input features into areas, sites, zones and patrols: picks the id, name, category and level
 /// fields, checks geometry types, applies documented coercions with a warning, and refuses the rest.
-public struct RoleParser {
+public struct RoleParser: Sendable {
     public var areaNameField: String?
     public var defaultRadius: Double
     public var rawanRadius: Double
