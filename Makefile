@@ -31,6 +31,15 @@ test-peer: build
 	$(PEER_VENV)/bin/python benchmarks/peers/geopandas_analyze.py out/peer-check/operation.yaml --out out/peer-check/peer
 	$(PEER_VENV)/bin/python benchmarks/peers/compare.py out/peer-check/cakupan out/peer-check/peer
 	$(PEER_VENV)/bin/python benchmarks/peers/rfc7946_check.py out/peer-check/cakupan
+	# GPS tracks: visits, zone attendance, kecamatan hours/km and visits.csv (the demo's fixes)
+	.build/release/cakupan analyze geodata/demo/operation.yaml --out out/peer-check/temporal-cakupan --quiet
+	$(PEER_VENV)/bin/python benchmarks/peers/geopandas_temporal.py geodata/demo/operation.yaml --tracks geodata/demo/gps_fixes.csv --out out/peer-check/temporal-peer
+	$(PEER_VENV)/bin/python benchmarks/peers/compare_temporal.py out/peer-check/temporal-cakupan out/peer-check/temporal-peer
+	# Per-zone mode: a small seeded nationwide scenario over UTM zones 46-54
+	python3 tools/generate.py national --areas 200 --sites 5000 --routes 800 --seed 7 --out out/peer-check/national
+	.build/release/cakupan analyze out/peer-check/national/operation.yaml --out out/peer-check/national-cakupan --quiet
+	$(PEER_VENV)/bin/python benchmarks/peers/geopandas_analyze.py out/peer-check/national/operation.yaml --out out/peer-check/national-peer
+	$(PEER_VENV)/bin/python benchmarks/peers/compare.py out/peer-check/national-cakupan out/peer-check/national-peer
 
 # The demo briefing in headless Chromium (Debian's package): no console errors, no network requests,
 # the coverage and hotspot colours on screen; rendered to PNG and PDF in out/briefing-check.
