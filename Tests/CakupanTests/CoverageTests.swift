@@ -7,6 +7,27 @@ import Testing
 @Suite struct CoverageTests {
     /// A straight 10 km route with radius 500 m covers a 10,000 × 1,000 m rectangle plus two half
     /// 32-gons: 10,000,000 + 16·500²·sin(π/16) m².
+    /// Many routes in one CRS are unioned in a western and an eastern half on two cores, then joined
+    /// (`GroupWork.halves`): 250 north–south routes of 2 km, 1.5 km apart (disjoint buffers), and one
+    /// east–west route through all of them at y = 1 km, so the union is one piece across the seam.
+    /// By hand: the 250 stadiums, plus the east–west band between the first and last route
+    /// (its round ends lie inside the first and last stadium), minus the band's overlap with each
+    /// stadium (1 km × 1 km inside, 0.5 km × 1 km at the two ends).
+    @Test func unionInHalvesKeepsTheArea() throws {
+        let s = try Scene()
+        let count = 250, spacing = 1500.0
+        s.patrols = (0..<count).map { i in ("\"name\":\"N\(i)\"", Scene.line((Double(i) * spacing, 0), (Double(i) * spacing, 2000))) }
+        let length = Double(count - 1) * spacing
+        s.patrols.append(("\"name\":\"EW\"", Scene.line((0, 1000), (length, 1000))))
+        s.sites = [("\"id\":\"a\"", Coordinate(x: 750, y: 1000))]
+        let (r, _, _) = try s.analyze()
+        let stadiums = Double(count) * (2000 * 1000 + polygon32(500))
+        let overlaps = Double(count - 2) * 1000 * 1000 + 2 * 500 * 1000
+        let expected = stadiums + length * 1000 - overlaps
+        #expect(abs(r.totals.coverageM2 - expected) / expected < 1e-9, "\(r.totals.coverageM2) vs \(expected)")
+        #expect(r.coverage?.polygons.count == 1)
+    }
+
     @Test func straightRouteCoverageArea() throws {
         let s = try Scene()
         s.patrols = [("\"name\":\"P1\"", Scene.line((0, 0), (10_000, 0)))]
