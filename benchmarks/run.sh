@@ -29,7 +29,9 @@ measure() {  # measure LOG CMD... : wall seconds and peak RSS (KiB) into LOG
 rows=()
 for w in "${workloads[@]}"; do
   case "$w" in
-    demo) op=geodata/demo/operation.yaml ;;
+    demo)  # the demo's routes only: its GPS tracks are the gps workload's business (as in make test-peer)
+      "$py" benchmarks/peers/routes_only.py geodata/demo/operation.yaml "$data/demo/operation.yaml" >&2
+      op=$data/demo/operation.yaml ;;
     province)
       gen province scenario --boundaries "$boundaries" --sites 25000 --zones 2000 --routes 3000 --route-km 10 --units 0 --fixes 0 --seed 7
       op=$data/province/operation.yaml ;;
