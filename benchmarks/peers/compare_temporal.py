@@ -35,9 +35,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from compare import unique_keys  # noqa: E402  (the same id rule as the spatial comparison)
 
 
 def epoch(text):
@@ -55,16 +59,6 @@ def load(path: Path):
 
 
 VISITS_HEADER = ["site", "unit", "start", "end", "dwell_s"]
-
-
-def unique_keys(ids) -> list[str]:
-    """Duplicate ids get '#dup2', '#dup3', … in feature order (the peers do the same)."""
-    seen: dict[str, int] = {}
-    out = []
-    for i in ids:
-        seen[i] = seen.get(i, 0) + 1
-        out.append(i if seen[i] == 1 else f"{i}#dup{seen[i]}")
-    return out
 
 
 def count_rows(path: Path) -> int:
@@ -137,6 +131,20 @@ def main(argv=None) -> int:
     def count(q):
         checked[q] = checked.get(q, 0) + 1
 
+    def near(q, key, cv, pv, tol, rel=0.0):
+        """Counts and checks one number: |cakupan - peer| <= tol, or <= rel × the larger value."""
+        count(q)
+        if cv is None or pv is None:
+            if cv is not None or pv is not None:
+                fail(q, f"{key}: cakupan {cv} peer {pv}")
+            return
+        d = abs(cv - pv)
+        if d > worst.get(q, (-1, ""))[0]:
+            worst[q] = (d, key)
+        if d > tol and d > rel * max(abs(cv), abs(pv)):
+            u = unit_of.get(q, "s")
+            fail(q, f"{key}: cakupan {cv} peer {pv:.6f} (differ by {d:.6g}{' ' + u if u else ''})")
+
     for key in ("fixes", "kept_fixes", "dropped_jumps", "units"):
         count(key)
         if temporal.get(key) != peer.get(key):
@@ -172,16 +180,7 @@ def main(argv=None) -> int:
                           ("longest_dwell_s", c["longest_dwell_s"], p["longest_dwell_s"]),
                           ("first_visit", epoch(c["first_visit"]), p["first_visit"]),
                           ("last_visit", epoch(c["last_visit"]), p["last_visit"])):
-            count(q)
-            if cv is None or pv is None:
-                if cv is not None or pv is not None:
-                    fail(q, f"{sid}: cakupan {cv} peer {pv}")
-                continue
-            d = abs(cv - pv)
-            if d > worst.get(q, (-1, ""))[0]:
-                worst[q] = (d, sid)
-            if d > args.seconds_tol:
-                fail(q, f"{sid}: cakupan {cv:.3f} peer {pv:.3f} (differ by {d:.3f} s)")
+            near(q, sid, cv, pv, args.seconds_tol)
         count("stale")
         if c["stale"] != p["stale"]:
             limit = c.get("unattended_limit_s")
@@ -190,19 +189,6 @@ def main(argv=None) -> int:
             else:
                 fail("stale", f"{sid}: cakupan {c['stale']} peer {p['stale']}")
 
-    def near(q, key, cv, pv, tol, rel=0.0):
-        """Counts and checks one number: |cakupan - peer| <= tol, or <= rel × the larger value."""
-        count(q)
-        if cv is None or pv is None:
-            if cv is not None or pv is not None:
-                fail(q, f"{key}: cakupan {cv} peer {pv}")
-            return
-        d = abs(cv - pv)
-        if d > worst.get(q, (-1, ""))[0]:
-            worst[q] = (d, key)
-        if d > tol and d > rel * max(abs(cv), abs(pv)):
-            u = unit_of.get(q, "s")
-            fail(q, f"{key}: cakupan {cv} peer {pv:.6f} (differ by {d:.6g}{' ' + u if u else ''})")
 
     # ---- zones: attended_share
     peer_zones = peer.get("zones")
