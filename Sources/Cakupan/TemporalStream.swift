@@ -112,28 +112,12 @@ final class TemporalStream {
         do {
             // Unit by unit (each unit's fixes in order): a unit's consecutive fixes touch the same
             // drawn segments, which stay in cache (see `TrackProcessor.receive`).
-            for i in Self.groupedByUnit(b.units) {
+            for i in StableOrder.grouped(b.units) {
                 try lines.add(unit: Int(b.units[Int(i)]), time: b.times[Int(i)], x: b.xs[Int(i)], y: b.ys[Int(i)])
             }
         } catch {
             linesFailure = linesFailure ?? error
         }
-    }
-}
-
-extension TemporalStream {
-    /// The indexes of `units`, grouped by unit number (stable: each unit's indexes in order).
-    static func groupedByUnit(_ units: [Int32]) -> [Int32] {
-        guard let largest = units.max() else { return [] }
-        var start = [Int32](repeating: 0, count: Int(largest) + 2)
-        for unit in units { start[Int(unit) + 1] += 1 }
-        for unit in 0...Int(largest) { start[unit + 1] += start[unit] }
-        var order = [Int32](repeating: 0, count: units.count)
-        for (index, unit) in units.enumerated() {
-            order[Int(start[Int(unit)])] = Int32(index)
-            start[Int(unit)] += 1
-        }
-        return order
     }
 }
 

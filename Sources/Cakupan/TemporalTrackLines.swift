@@ -1,5 +1,6 @@
 import CakupanGEOS
 import CakupanGeometry
+import CakupanTemporal
 
 /// Draws each unit's GPS track as patrol lines for the spatial coverage, from the same fixes and by the
 /// same rules as the visit engine: per unit in time order (fixes up to `reorderWindow` seconds out of
@@ -119,10 +120,7 @@ final class TemporalTrackLines {
         for unit in units.indices {
             var state = UnitState()
             swap(&state, &units[unit])
-            if state.unsorted {
-                let points = state.pending
-                state.pending = points.indices.sorted { (points[$0].time, $0) < (points[$1].time, $1) }.map { points[$0] }
-            }
+            if state.unsorted { state.pending = StableOrder.sortedByTime(state.pending, \.time) }
             while state.pendingHead < state.pending.count {
                 try release(state.pending[state.pendingHead], &state, unit)
                 state.pendingHead += 1

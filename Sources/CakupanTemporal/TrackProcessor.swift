@@ -39,8 +39,6 @@ struct TrackProcessor {
     private var crossings: [Double] = []
     private var intervals: [(enter: Double, exit: Double)] = []
     private var pointSites: [Int32] = []
-    private var unitStart: [Int32] = []
-    private var grouped: [Int32] = []
 
     /// A processor for one shard, sharing the (immutable) indexes.
     init(
@@ -66,21 +64,7 @@ struct TrackProcessor {
     /// edges and sites (measured on the 10⁷-fix workload of docs/benchmarks.md: the index lookups
     /// were waiting on memory). Units are independent, so the results are the same.
     mutating func receive(_ batch: [QueuedFix]) {
-        var largest = -1
-        for fix in batch { largest = max(largest, Int(fix.unit) / stride) }
-        guard largest >= 0 else { return }
-        unitStart.removeAll(keepingCapacity: true)
-        unitStart.append(contentsOf: repeatElement(0, count: largest + 2))
-        for fix in batch { unitStart[Int(fix.unit) / stride + 1] += 1 }
-        for local in 0...largest { unitStart[local + 1] += unitStart[local] }
-        grouped.removeAll(keepingCapacity: true)
-        grouped.append(contentsOf: repeatElement(0, count: batch.count))
-        for (index, fix) in batch.enumerated() {
-            let local = Int(fix.unit) / stride
-            grouped[Int(unitStart[local])] = Int32(index)
-            unitStart[local] += 1
-        }
-        for index in grouped {
+        for index in StableOrder.grouped(batch.map { $0.unit / Int32(stride) }) {
             let fix = batch[Int(index)]
             receive(fix.point, unit: Int(fix.unit))
         }
@@ -140,7 +124,7 @@ struct TrackProcessor {
             let unit = local * stride + shard
             var track = UnitTrack()
             swap(&track, &tracks[local])
-            if track.unsorted { track.pending = Self.sortedByTime(track.pending) }
+            if track.unsorted { track.pending = StableOrder.sortedByTime(track.pending, \.time) }
             while track.pendingHead < track.pending.count {
                 release(track.pending[track.pendingHead], track: &track, unit: unit)
                 track.pendingHead += 1
@@ -153,11 +137,6 @@ struct TrackProcessor {
             }
             swap(&track, &tracks[local])
         }
-    }
-
-    /// The points in time order; points with the same time keep their order.
-    static func sortedByTime(_ points: [TrackPoint]) -> [TrackPoint] {
-        points.indices.sorted { (points[$0].time, $0) < (points[$1].time, $1) }.map { points[$0] }
     }
 
     /// Hands a fix, in time order for its unit, to the run it continues (or a new one).
