@@ -269,17 +269,9 @@ struct TrackProcessor {
                     &run.openSites, index: hit.site, enter: hit.enter, exit: hit.exit, startTime: startTime,
                     endTime: endTime)
             }
-            var kept = 0
-            for slot in run.openSites.indices {
-                let span = run.openSites[slot]
-                if span.end < endTime {
-                    sitePresence.append(SitePresence(site: span.index, unit: unit, start: span.start, end: span.end))
-                } else {
-                    run.openSites[kept] = span
-                    kept += 1
-                }
+            Self.closeEnded(&run.openSites, before: endTime) { span in
+                sitePresence.append(SitePresence(site: span.index, unit: unit, start: span.start, end: span.end))
             }
-            if kept < run.openSites.count { run.openSites.removeLast(run.openSites.count - kept) }
         }
 
         if !zoneIndex.isEmpty {
@@ -291,17 +283,9 @@ struct TrackProcessor {
                         &run.openZones, index: hit.region, enter: hit.enter, exit: hit.exit, startTime: startTime,
                         endTime: endTime)
                 }
-                var kept = 0
-                for slot in run.openZones.indices {
-                    let span = run.openZones[slot]
-                    if span.end < endTime {
-                        zonePresence.append(ZonePresence(zone: span.index, start: span.start, end: span.end))
-                    } else {
-                        run.openZones[kept] = span
-                        kept += 1
-                    }
+                Self.closeEnded(&run.openZones, before: endTime) { span in
+                    zonePresence.append(ZonePresence(zone: span.index, start: span.start, end: span.end))
                 }
-                if kept < run.openZones.count { run.openZones.removeLast(run.openZones.count - kept) }
             }
         }
 
@@ -317,6 +301,23 @@ struct TrackProcessor {
                 areaMetres[Int(hit.region)] += length * seconds / duration
             }
         }
+    }
+
+    /// Hands `close` every open span that ended before `endTime` (the segment left it), in order, and
+    /// keeps the others open in their order.
+    @inline(__always)
+    private static func closeEnded(_ open: inout [OpenSpan], before endTime: Double, _ close: (OpenSpan) -> Void) {
+        var kept = 0
+        for slot in open.indices {
+            let span = open[slot]
+            if span.end < endTime {
+                close(span)
+            } else {
+                open[kept] = span
+                kept += 1
+            }
+        }
+        if kept < open.count { open.removeLast(open.count - kept) }
     }
 
     /// Adds the presence `[enter, exit]` (segment parameters) to the open spans: it continues the span
