@@ -27,6 +27,9 @@ let package = Package(
         .target(name: "CakupanPROJ", dependencies: ["CPROJ", "CakupanGeometry"]),
         .target(name: "CakupanGDAL", dependencies: ["CGDAL", "CakupanGeometry"]),
 
+        // The result schema shared by the writer and the briefing: file names, SHA-256 (plain Swift).
+        .target(name: "CakupanSchema"),
+
         // Time-based coverage from GPS fixes (pure Swift, metric coordinates in).
         .target(name: "CakupanTemporal"),
 
@@ -35,18 +38,19 @@ let package = Package(
             name: "Cakupan",
             dependencies: [
                 "CakupanGeometry", "CakupanGEOS", "CakupanPROJ", "CakupanGDAL", "CakupanTemporal",
+                "CakupanSchema", "CakupanBriefing",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
 
         // Briefing material (self-contained HTML + SVG) drawn from a result folder.
-        .target(name: "CakupanBriefing"),
+        .target(name: "CakupanBriefing", dependencies: ["CakupanSchema"]),
 
         // The thin command-line front end.
         .executableTarget(
             name: "CakupanCLI",
             dependencies: [
-                "Cakupan", "CakupanBriefing",
+                "Cakupan", "CakupanBriefing", "CakupanSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,169 +1,97 @@
 import ArgumentParser
 import Cakupan
+import CakupanBriefing
 import Foundation
 
+/// `cakupan analyze`: reads the inputs, runs the one pipeline, writes the result folder.
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyze patrol coverage and write result layers.",
+        abstract: "Analyze patrol coverage and write the result folder.",
         discussion: """
-            Give the inputs as flags, or an operation YAML file naming the same things (keys: name, areas, \
-            sites, rawan, patrols, radius, rawan_radius, min_zone_coverage, crs, out, area_name, and for GPS \
-            fixes tracks, timezone, from, to, max_fix_gap, max_speed, merge_gap, visit_radius, radius_for, \
-            max_unattended, max_unattended_for, shift; paths relative to the YAML file). Flags override the \
-            YAML file.
+            Inputs come as flags or in an operation YAML file (keys: name, areas,
+            sites, rawan, patrols, tracks, radius, rawan_radius, min_zone_coverage,
+            crs, out, area_name, time_format, timezone, from, to, max_fix_gap,
+            max_speed, merge_gap, visit_radius, radius_for, max_unattended,
+            max_unattended_for, shift; paths relative to the YAML file). A role
+            in YAML takes one path, a list, or entries such as
+              sites:
+                - {path: kpu.xlsx, defaults: {kategori: kpu, prioritas: tinggi}}
+                - {path: peta.kmz, layer: Lokasi Strategis}
 
-            Input roles:
-              areas    Polygons (kecamatan or desa). Name from the first of nama, name, kecamatan, NAME_3,
-                       WADMKC, shapeName (or --area-name); id from kode, id, or feature order.
-              sites    Points. Optional nama/name, kategori/category (kpu, bawaslu, partai, tps, pleno,
-                       gudang, kampanye, kediaman, lainnya), prioritas/priority (tinggi/sedang/rendah,
-                       high/medium/low or 3/2/1; default sedang). Id from id/kode or feature order.
-              rawan    Polygons, or points with a radius (field radius_m, else --rawan-radius). Level from
-                       tingkat/level (default sedang).
-              patrols  Lines (planned routes) or GPX tracks; repeatable. Id from name/id or
-                       '<file>#<n>'; field radius_m overrides --radius for that patrol.
-              tracks   Timed GPS fixes; repeatable: CSV with unit, time, lon, lat columns; GPX tracks
-                       (unit = track name, else file name); points with a time field (time, timestamp,
-                       waktu) and a unit field. Visits per site, attendance per zone, patrol hours and
-                       km per area; each unit's track also counts as a patrol line. Writes visits.csv.
-            CSV: lon/lat columns (lon, lng, long, longitude, bujur, x / lat, latitude, lintang, y) or a WKT
-            column; ',' or ';' separators; decimal commas; UTF-8 with or without BOM.
-            A file without a CRS is taken as EPSG:4326 (WGS 84 lon/lat), with a warning.
+            Roles and the fields read (any case; first present wins):
+              areas    Polygons. Name: nama, NAMOBJ, desa, kecamatan, name,
+                       WADMKC, ... (the most specific level present).
+              sites    Points, or rows with lat/lon, one "lat, lon" column,
+                       DMS (10°09'47.5"S) or LS/BT values. Fields: nama,
+                       kategori (kpu, bawaslu, partai, tps, pleno, gudang,
+                       kampanye, kediaman, lainnya), prioritas (tinggi,
+                       sedang, rendah; default sedang).
+              rawan    Polygons, or points with radius_m; tingkat/level.
+              patrols  Lines; radius_m overrides --radius per patrol.
+              tracks   Timed fixes; unit, time (or date + time), lat, lon.
+            Every file GDAL reads: GeoJSON, Shapefile, GeoPackage, KML/KMZ,
+            GPX, FlatGeobuf, CSV, XLSX/ODS, and .zip archives of them.
+            FILE#LAYER reads one layer (KML folder, GeoPackage table, sheet).
+            A file without a CRS is taken as EPSG:4326 (lon/lat), with a
+            warning. Distances: 500, 500m or 1,5 km; durations: 300, 5m, 2h.
 
-            Output (--out, default ./cakupan-out): areas.geojson, sites.geojson, zones.geojson,
-            coverage.geojson, gaps.geojson, hotspots.geojson, summary.json; written to a temporary folder
-            and moved into place only when everything succeeded.
+            Output (--out, default ./cakupan-out): areas, sites, zones,
+            coverage, gaps and hotspots as GeoJSON, summary.json, visits.csv
+            (with tracks) and manifest.json, written in one step; files of an
+            earlier run that this run does not write are removed, other files
+            are kept.
             """)
 
-    @Argument(help: "An operation YAML file (optional).")
-    var operation: String?
+    @OptionGroup(title: "Inputs") var inputs: InputOptions
+    @OptionGroup(title: "Coverage") var coverage: CoverageOptions
+    @OptionGroup(title: "GPS tracks") var tracks: TrackOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Briefing") var briefing: BriefingOptionGroup
 
-    @Option(help: "Area polygons (kecamatan/desa).")
-    var areas: String?
-
-    @Option(help: "Strategic sites (points).")
-    var sites: String?
-
-    @Option(help: "Rawan zones (polygons, or points with radius_m).")
-    var rawan: String?
-
-    @Option(help: "Patrol routes or GPS tracks (repeatable).")
-    var patrols: [String] = []
-
-    @Option(help: "Patrol coverage radius in metres (default 500).")
-    var radius: Double?
-
-    @Option(name: .customLong("rawan-radius"), help: "Radius in metres of rawan zones given as points without radius_m (default 300).")
-    var rawanRadius: Double?
-
-    @Option(name: .customLong("min-zone-coverage"), help: "A rawan zone covered less than this share (0–1) is a hotspot (default 0.8).")
-    var minZoneCoverage: Double?
-
-    @Option(help: "Projected CRS for metric work: auto (UTM zone of the areas' centre) or EPSG:nnnn (default auto).")
-    var crs: String?
-
-    @Option(help: "Output folder (default ./cakupan-out).")
-    var out: String?
-
-    @Option(name: .customLong("area-name"), help: "Field holding area names (default: nama, name, kecamatan, NAME_3, WADMKC, shapeName).")
-    var areaName: String?
-
-    @Option(help: "Operation name shown in the summary.")
-    var name: String?
-
-    @Option(help: "Output formats besides GeoJSON, comma-separated: kml (Google Earth, My Maps), gpkg (QGIS). GeoJSON is always written.")
-    var format: String = "geojson"
-
-    @Flag(help: "Also write briefing.html (self-contained, prints on A4) and briefing.svg (the map).")
-    var briefing = false
-
-    @Option(help: "Briefing language: id (Bahasa Indonesia, default) or en.")
-    var lang: String = "id"
-
-    @Flag(name: .shortAndLong, help: "Print nothing on stdout.")
-    var quiet = false
-
-    @Flag(inversion: .prefixedNo, help: "Show a progress line on stderr for runs longer than a couple of seconds (default: on when stderr is a terminal).")
-    var progress: Bool?
-
-    @Option(help: "Timed GPS fixes (CSV unit,time,lon,lat; GPX; points with a time field); repeatable.")
-    var tracks: [String] = []
-
-    @Option(help: "Time zone of times written without an offset, and of the outputs: WIB/Asia/Jakarta (default), WITA, WIT, or +hh:mm.")
-    var timezone: String?
-
-    @Option(help: "Start of the time window (ISO 8601, or local time like '2024-11-27 06:00'); default: the first fix.")
-    var from: String?
-
-    @Option(help: "End of the time window; default: the last fix.")
-    var to: String?
-
-    @Option(name: .customLong("max-fix-gap"), help: "Fixes further apart split a track: no presence across the gap (default 5m; e.g. 300s, 300).")
-    var maxFixGap: String?
-
-    @Option(name: .customLong("max-speed"), help: "A fix implying a faster move (km/h) is a GPS jump and is dropped (default 150).")
-    var maxSpeed: String?
-
-    @Option(name: .customLong("merge-gap"), help: "Visits of one unit to one site less than this apart merge (default 2m).")
-    var mergeGap: String?
-
-    @Option(name: .customLong("visit-radius"), help: "A unit within this many metres of a site is visiting it (default 500).")
-    var visitRadius: String?
-
-    @Option(name: .customLong("radius-for"), help: "Visit radius for one site category, e.g. gudang=300 (repeatable).")
-    var radiusFor: [String] = []
-
-    @Option(name: .customLong("max-unattended"), help: "A site without a unit for longer is stale (default 2h; e.g. 90m).")
-    var maxUnattended: String?
-
-    @Option(name: .customLong("max-unattended-for"), help: "Stale limit for one site category, e.g. kpu=1h (repeatable).")
-    var maxUnattendedFor: [String] = []
-
-    @Option(help: "Only these local hours count each day, e.g. 22:00-06:00 (crossing midnight).")
-    var shift: String?
+    /// The run's configuration: the YAML file, then the flags over it.
+    func configuration() throws -> OperationConfig {
+        var flags = OperationConfig()
+        inputs.apply(to: &flags)
+        coverage.apply(to: &flags)
+        try tracks.apply(to: &flags)
+        flags.out = output.out
+        flags.name = output.name
+        var base = try inputs.operation.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
+        // Field mappings given as flags without files apply to the YAML file's entries.
+        for role in InputRole.allCases where flags.inputs(role).isEmpty {
+            let fields = role == .tracks ? tracks.trackFields : inputs.fieldsFor(role)
+            guard let fields else { continue }
+            base.setInputs(role, base.inputs(role).map { spec in
+                var s = spec
+                s.fields.merge(fields) { _, flag in flag }
+                return s
+            })
+        }
+        let config = base.overridden(by: flags)
+        _ = try config.parameters()
+        return config
+    }
 
     func run() throws {
         PhaseClock.startRun()
-        var flags = OperationConfig()
-        flags.name = name
-        flags.areas = areas
-        flags.sites = sites
-        flags.rawan = rawan
-        flags.patrols = patrols
-        flags.radius = radius
-        flags.rawanRadius = rawanRadius
-        flags.minZoneCoverage = minZoneCoverage
-        flags.crs = crs
-        flags.out = out
-        flags.areaName = areaName
-        flags.temporal = try TemporalConfig.fromFlags(
-            tracks: tracks, timezone: timezone, from: from, to: to, maxFixGap: maxFixGap, maxSpeed: maxSpeed,
-            mergeGap: mergeGap, visitRadius: visitRadius, radiusFor: radiusFor, maxUnattended: maxUnattended,
-            maxUnattendedFor: maxUnattendedFor, shift: shift)
-        let base = try operation.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
-        let config = base.overridden(by: flags)
-        let parameters = try config.parameters()
-
-        var warnings = Warnings()
-        defer {
-            for w in warnings.messages { FileHandle.standardError.write(Data("cakupan: warning: \(w)\n".utf8)) }
+        let config = try configuration()
+        let request = RunRequest(config: config, formats: output.format, briefing: briefing.briefing ? briefing.lang : nil)
+        let showProgress = output.progress ?? (isatty(2) == 1)
+        let services = RunServices(
+            progress: Progress(enabled: showProgress),
+            readProgress: output.progress.map { $0 ? .always : .never } ?? .automatic)
+        let outPath = config.out ?? Defaults.out
+        let outcome: RunOutcome
+        do {
+            outcome = try Pipeline.run(request, writingTo: URL(fileURLWithPath: outPath), services: services)
+        } catch {
+            throw error
         }
-        let showProgress = progress ?? (isatty(2) == 1)
-        InputReader.progressMode = progress.map { $0 ? .always : .never } ?? .automatic
-        let (result, inputs) = try Operation.analyze(config, parameters: parameters, progress: Progress(enabled: showProgress), warnings: &warnings)
-        var clock = PhaseClock()
-        let outPath = config.out ?? "cakupan-out"
-        let formats = try ExportFormat.parse(format)
-        let language = try BriefingStep.language(lang)
-        var files = Operation.files(result, inputs: inputs, operation: config.name, warnings: warnings)
-        files += try Exports.files(result, formats: formats)
-        if briefing { files += try BriefingStep.files(from: files, language: language) }
-        clock.lap("output files made")
-        try AtomicFolder.write(files, to: URL(fileURLWithPath: outPath))
-        clock.lap("output folder written")
-        if !quiet {
-            print(TextReport.render(result, operation: config.name, outputFolder: outPath) + TemporalOutput.text(result), terminator: "")
+        for w in outcome.warnings.messages { FileHandle.standardError.write(Data("cakupan: warning: \(w)\n".utf8)) }
+        if !output.quiet {
+            let report = TextReport(language: briefing.lang == .en ? .en : .id)
+            print(report.render(outcome.result, operation: config.name, outputFolder: outPath), terminator: "")
         }
     }
 }

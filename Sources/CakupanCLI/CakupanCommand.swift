@@ -8,12 +8,15 @@ struct CakupanCommand: ParsableCommand {
         commandName: "cakupan",
         abstract: "Patrol coverage analysis for election security operations (Operasi Mantap Praja).",
         discussion: """
-            Cakupan reads kecamatan/desa boundaries, strategic sites, rawan zones and patrol routes or GPS \
-            tracks (GeoJSON, Shapefile, GeoPackage, KML, GPX, FlatGeobuf, CSV), measures in metres in a \
-            projected CRS, and writes coverage layers, gaps and ranked hotspots.
+            Cakupan reads kecamatan/desa boundaries, strategic sites, rawan zones,
+            patrol routes and GPS tracks (any file GDAL reads: GeoJSON, Shapefile,
+            GeoPackage, KML/KMZ, GPX, CSV, XLSX/ODS, zip archives), measures in
+            metres in a projected CRS, and writes coverage layers, gaps and ranked
+            hotspots.
 
-            Exit status: 0 success; 2 bad usage or bad input (the message names the file, the feature or \
-            row, and the field); 1 internal failure.
+            Exit status: 0 success; 2 bad usage or bad input (the message names
+            the file, the layer, the feature or row, and the field); 1 internal
+            failure.
             """,
         version: Summary.version,
         subcommands: [AnalyzeCommand.self, BriefCommand.self])
@@ -34,8 +37,10 @@ enum Main {
             // --help, --version and explicit exit codes: ArgumentParser's own handling.
             if code == .success || error is ExitCode { CakupanCommand.exit(withError: error) }
             if code == .validationFailure {
-                // Bad usage: one line like Cakupan's own errors, then where to look; exit 2.
-                FileHandle.standardError.write(Data("cakupan: error: \(CakupanCommand.message(for: error))\n  See 'cakupan analyze --help'.\n".utf8))
+                // Bad usage: one line like Cakupan's own errors, then the help of the command used; exit 2.
+                let used = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
+                let sub = ["analyze", "brief", "inspect"].contains(used ?? "") ? " \(used!)" : ""
+                FileHandle.standardError.write(Data("cakupan: error: \(CakupanCommand.message(for: error))\n  See 'cakupan\(sub) --help'.\n".utf8))
                 exit(2)
             }
             // Anything else escaped the library's errors: an internal failure.

@@ -40,28 +40,26 @@ enum FuzzHarness {
         }
     }
 
+    /// Reads the file in the role the selector picks (the pipeline's reading stage), then, when the
+    /// data is small, runs the whole pipeline over it with a companion file near the data.
     static func exercise(_ path: String, kind: String, selector: UInt8) throws {
         var warnings = Warnings()
-        var parameters = AnalysisParameters()
         var config = OperationConfig()
         if kind == "yaml" {
             config = try OperationConfig.load(path: path)
-            parameters = try config.parameters()
+            _ = try config.parameters()
             return
         }
-        let reader = InputReader()
-        let roles = RoleParser(defaultRadius: parameters.radius, rawanRadius: parameters.rawanRadius)
-        var inputs = AnalysisInputs()
         // Bits 3…4 of the first byte pick the role the file is read as.
-        switch (selector >> 3) & 3 {
-        case 0:
-            inputs.areas = try roles.areas(reader.read(path: path, displayPath: path, preference: .polygons, warnings: &warnings), warnings: &warnings)
-        case 1:
-            inputs.sites = try roles.sites(reader.read(path: path, displayPath: path, preference: .points, warnings: &warnings), warnings: &warnings)
-        case 2:
-            inputs.zones = try roles.zones(reader.read(path: path, displayPath: path, preference: .polygons, warnings: &warnings), warnings: &warnings)
-        default:
-            inputs.patrols = try roles.patrols(reader.read(path: path, displayPath: path, preference: .lines, warnings: &warnings), fileStem: "fuzz", warnings: &warnings)
+        let role: InputRole = [.areas, .sites, .rawan, .patrols][Int((selector >> 3) & 3)]
+        var probe = OperationConfig()
+        probe.setInputs(role, [InputSpec(path: path)])
+        if role == .patrols { probe.sites = nil }
+        let inputs: AnalysisInputs
+        do {
+            inputs = try Pipeline.loadInputs(probe, parameters: try probe.parameters(), warnings: &warnings)
+        } catch let error as CakupanError where role == .patrols && "\(error)".contains("nothing to analyze") {
+            inputs = try patrolsOnly(path, &warnings)
         }
         // Keep the analysis small: a fuzz input may carry thousands of vertices.
         let vertices = inputs.areas.reduce(0) { $0 + $1.geometry.allCoordinates.count }
@@ -72,15 +70,24 @@ enum FuzzHarness {
             ?? inputs.patrols.first?.geometry.allCoordinates.first ?? inputs.zones.first.map(\.source).flatMap { $0.geometry?.allCoordinates.first }
         guard let c = anchor else { return }
         let companion = directory.appendingPathComponent("companion.geojson")
-        if inputs.patrols.isEmpty {
-            try! Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"P"},"geometry":{"type":"LineString","coordinates":[[\#(c.x),\#(c.y)],[\#(c.x + 0.01),\#(c.y + 0.01)]]}}]}"#.utf8).write(to: companion)
-            inputs.patrols = try roles.patrols(reader.read(path: companion.path, displayPath: "companion", preference: .lines, warnings: &warnings), fileStem: "companion", warnings: &warnings)
-        } else {
+        config.setInputs(role, [InputSpec(path: path)])
+        if role == .patrols {
             try! Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"S"},"geometry":{"type":"Point","coordinates":[\#(c.x),\#(c.y)]}}]}"#.utf8).write(to: companion)
-            inputs.sites = try roles.sites(reader.read(path: companion.path, displayPath: "companion", preference: .points, warnings: &warnings), warnings: &warnings)
+            config.sites = companion.path
+        } else {
+            try! Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"P"},"geometry":{"type":"LineString","coordinates":[[\#(c.x),\#(c.y)],[\#(c.x + 0.01),\#(c.y + 0.01)]]}}]}"#.utf8).write(to: companion)
+            config.patrols = [companion.path]
         }
-        let result = try CoverageAnalysis().run(inputs, parameters: parameters, warnings: &warnings)
-        _ = Operation.files(result, inputs: inputs, operation: config.name, warnings: warnings)
+        _ = try Pipeline.run(RunRequest(config: config))
+    }
+
+    /// A patrol file alone: the pipeline needs something to analyze, so it is read with the roles'
+    /// parser directly to find its first position.
+    private static func patrolsOnly(_ path: String, _ warnings: inout Warnings) throws -> AnalysisInputs {
+        let roles = RoleParser(defaultRadius: Defaults.radius, rawanRadius: Defaults.rawanRadius)
+        var inputs = AnalysisInputs()
+        inputs.patrols = try roles.patrols(InputReader().read(path: path, displayPath: path, preference: .lines, warnings: &warnings), fileStem: "fuzz", warnings: &warnings)
+        return inputs
     }
 }
 

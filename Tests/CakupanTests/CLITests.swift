@@ -112,11 +112,15 @@ import Testing
         let c = try #require(CorpusCase.all.first { $0.name == "baseline" })
         let (parent, out) = try c.outputFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
-        let r = try Self.run(["analyze", "operation.yaml", "--out", out.path], in: c.folder)
+        let r = try Self.run(["analyze", "operation.yaml", "--out", out.path, "--lang", "en"], in: c.folder)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         #expect(r.stdout.contains("Results written to \(out.path)"))
         #expect(r.stdout.contains("Ilir Barat"))
+        // The officer's language by default, like the briefing.
+        let id = try Self.run(["analyze", "operation.yaml", "--out", out.path], in: c.folder)
+        #expect(id.stdout.contains("Hasil ditulis ke \(out.path)"))
+        #expect(id.stdout.contains("Wilayah") && id.stdout.contains("Cakupan") && id.stdout.contains("radius patroli 500 m"))
     }
 
     @Test(arguments: [

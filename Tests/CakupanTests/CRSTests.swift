@@ -68,7 +68,7 @@ import Testing
             var c = OperationConfig()
             c.areas = path
             var w = Warnings()
-            let inputs = try Operation.loadInputs(c, parameters: try c.parameters(), warnings: &w)
+            let inputs = try Pipeline.loadInputs(c, parameters: try c.parameters(), warnings: &w)
             let crs = try CoverageAnalysis().chooseCRS(inputs, mode: .auto, warnings: &w)
             #expect(crs.epsg == epsg)
         }

@@ -133,8 +133,7 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
         #expect(CorpusCase.all.count >= 40, "Tests/Corpus not found or incomplete at \(CorpusCase.root.path)")
     }
 
-    /// Each case through the library, as the CLI runs it: Operation.loadInputs, CoverageAnalysis().run,
-    /// AtomicFolder.write.
+    /// Each case through the library's one pipeline, as the CLI runs it: `Pipeline.run(_:writingTo:)`.
     @Test(arguments: CorpusCase.all.filter { $0.expected.cli_only != true })
     func library(_ c: CorpusCase) throws {
         let (parent, defaultOut) = try c.outputFolder()
@@ -144,10 +143,8 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
         do {
             let (config, outPath) = try Self.configuration(c)
             if let outPath { out = URL(fileURLWithPath: outPath) }
-            let parameters = try config.parameters()
-            let inputs = try Operation.loadInputs(config, parameters: parameters, warnings: &warnings)
-            let result = try CoverageAnalysis().run(inputs, parameters: parameters, warnings: &warnings)
-            try AtomicFolder.write(Operation.files(result, inputs: inputs, operation: config.name, warnings: warnings), to: out)
+            let outcome = try Pipeline.run(RunRequest(config: config), writingTo: out)
+            warnings = outcome.warnings
         } catch let error as CakupanError {
             let message = "\(error)"
             #expect(c.expected.exit == (error.isUserError ? 2 : 1), "\(c.name): \(message)")
@@ -172,6 +169,7 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
             return d
         }
         var flags = OperationConfig()
+        var fields: [InputRole: [RoleField: String]] = [:]
         var yaml: String?
         var out: String?
         var args = c.expected.args[...]
@@ -184,10 +182,13 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
             let flag = parts[0]
             let value = parts.count == 2 ? parts[1] : (args.popFirst() ?? "")
             switch flag {
-            case "--areas": flags.areas = path(value)
-            case "--sites": flags.sites = path(value)
-            case "--rawan": flags.rawan = path(value)
-            case "--patrols": flags.patrols.append(path(value))
+            case "--areas", "--sites", "--rawan", "--patrols", "--tracks":
+                let role = InputRole(rawValue: String(flag.dropFirst(2)))!
+                flags.setInputs(role, flags.inputs(role) + [InputSpec(parsing: value, resolve: path)])
+            case "--area-fields", "--site-fields", "--rawan-fields", "--patrol-fields", "--track-fields":
+                let role = InputRole.allCases.first { $0.fieldsFlag == flag }!
+                fields[role] = try InputSpec.fields(parsing: value) { CakupanError.usage("\(flag) \($0)") }
+            case "--time-format": flags.timeFormat = value
             case "--radius": flags.radius = try number(value)
             case "--rawan-radius": flags.rawanRadius = try number(value)
             case "--min-zone-coverage": flags.minZoneCoverage = try number(value)
@@ -198,7 +199,14 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
             default: Issue.record("\(c.name): the library runner does not know \(flag); mark the case cli_only")
             }
         }
-        let base = try yaml.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
+        var base = try yaml.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
+        for (role, mapping) in fields {
+            if flags.inputs(role).isEmpty {
+                base.setInputs(role, base.inputs(role).map { var s = $0; s.fields.merge(mapping) { _, f in f }; return s })
+            } else {
+                flags.setInputs(role, flags.inputs(role).map { var s = $0; s.fields = mapping; return s })
+            }
+        }
         return (base.overridden(by: flags), out)
     }
 }

@@ -8,7 +8,7 @@ import Testing
         var c = OperationConfig()
         c.sites = path
         var w = Warnings()
-        let inputs = try Operation.loadInputs(c, parameters: try c.parameters(), warnings: &w)
+        let inputs = try Pipeline.loadInputs(c, parameters: try c.parameters(), warnings: &w)
         return (inputs.sites, w)
     }
 

@@ -63,7 +63,7 @@ import Testing
         c.patrols = [try write("routes.geojson", geojson(routes))]
         if !sites.isEmpty { c.sites = try write("sites.geojson", geojson(sites)) }
         var w = Warnings()
-        let inputs = try Operation.loadInputs(c, parameters: try c.parameters(), warnings: &w)
+        let inputs = try Pipeline.loadInputs(c, parameters: try c.parameters(), warnings: &w)
         return try CoverageAnalysis().run(inputs, parameters: try c.parameters(), warnings: &w)
     }
 

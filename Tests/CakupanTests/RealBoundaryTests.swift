@@ -15,7 +15,7 @@ import Testing
         var c = OperationConfig()
         c.areas = path
         var w = Warnings()
-        let inputs = try Operation.loadInputs(c, parameters: try c.parameters(), warnings: &w)
+        let inputs = try Pipeline.loadInputs(c, parameters: try c.parameters(), warnings: &w)
         let r = try CoverageAnalysis().run(inputs, parameters: try c.parameters(), warnings: &w)
         #expect(w.counts["repaired_polygons"] == nil)
         return r

@@ -19,7 +19,7 @@ import Testing
         let config = try OperationConfig.load(path: demo)
         #expect(config.temporal.tracks.map { ($0 as NSString).lastPathComponent } == ["gps_fixes.csv"])
         var warnings = Warnings()
-        return try Operation.analyze(config, parameters: try config.parameters(), warnings: &warnings)
+        return try Pipeline.analyze(config, parameters: try config.parameters(), warnings: &warnings)
     }
 
     @Test func plantedEvents() throws {
@@ -92,7 +92,7 @@ import Testing
         var config = try OperationConfig.load(path: Self.demo)
         config.temporal.tracks = [fixes]
         var warnings = Warnings()
-        let (r, _) = try Operation.analyze(config, parameters: try config.parameters(), warnings: &warnings)
+        let (r, _) = try Pipeline.analyze(config, parameters: try config.parameters(), warnings: &warnings)
         let late = warnings.messages.filter { $0.contains("out of time order") }
         #expect(late.count == 1 && late[0].contains("read a second time"), "\(warnings.messages)")
 
@@ -116,7 +116,7 @@ import Testing
     @Test func commandLineShowsTheEvents() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let r = try CLITests.run(["analyze", Self.demo, "--out", out.path])
+        let r = try CLITests.run(["analyze", Self.demo, "--out", out.path, "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("GPS tracks: 11486 fixes of 6 units, 11485 kept, 1 dropped as jumps; window 2024-11-27T06:00:00+07:00 – 2024-11-27T22:00:00+07:00"))
         #expect(r.stdout.contains("gap: SAMAPTA-2 has no fixes 2024-11-27T13:09:30+07:00 – 2024-11-27T13:30:00+07:00"))

@@ -57,9 +57,9 @@ final class TrackScene {
         try configure(&c.temporal)
         let parameters = try c.parameters()
         var warnings = Warnings()
-        let (result, inputs) = try Operation.analyze(c, parameters: parameters, warnings: &warnings)
+        let (result, inputs) = try Pipeline.analyze(c, parameters: parameters, warnings: &warnings)
         var files: [String: Data] = [:]
-        for f in Operation.files(result, inputs: inputs, operation: nil, warnings: warnings) { files[f.name] = f.data }
+        for f in Pipeline.files(result, inputs: inputs, operation: nil, warnings: warnings) { files[f.name] = f.data }
         return (result, files, warnings)
     }
 }
@@ -127,7 +127,7 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
         let (split, inputs) = try Self.analyzeWithInputs(s) { $0.tracks = [path]; $0.maxFixGap = 60 }
         #expect(split.sites[0].temporal?.row.visits == 0)
         #expect(split.temporal?.gaps == [TrackGap(unit: "P1", from: TrackScene.t0 + 60, to: TrackScene.t0 + 150)])
-        let files = Dictionary(uniqueKeysWithValues: Operation.files(split, inputs: inputs, operation: nil, warnings: Warnings()).map { ($0.name, $0.data) })
+        let files = Dictionary(uniqueKeysWithValues: Pipeline.files(split, inputs: inputs, operation: nil, warnings: Warnings()).map { ($0.name, $0.data) })
         let gaps = try #require(try summary(files)["temporal"] as? [String: Any])["gaps"] as? [[String: Any]]
         #expect(gaps?.first?["unit"] as? String == "P1")
         #expect(gaps?.first?["from"] as? String == "2024-11-27T08:01:00+07:00")
@@ -148,7 +148,7 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
         var c = try s.scene.config()
         configure(&c.temporal)
         var warnings = Warnings()
-        return try Operation.analyze(c, parameters: try c.parameters(), warnings: &warnings)
+        return try Pipeline.analyze(c, parameters: try c.parameters(), warnings: &warnings)
     }
 
     /// A unit parked at the site (0, 0) from 0 to 60 s, drives 700 m north by 90 s, waits there until
@@ -450,7 +450,7 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
         c.temporal.tracks = [fixes.path]
         var warnings = Warnings()
         #expect {
-            _ = try Operation.analyze(c, parameters: try c.parameters(), warnings: &warnings)
+            _ = try Pipeline.analyze(c, parameters: try c.parameters(), warnings: &warnings)
         } throws: { error in
             "\(error)".contains("temporal analysis (--tracks) needs one projected CRS") && "\(error)".contains("--crs EPSG:")
         }

@@ -84,7 +84,7 @@ final class Scene {
         configure(&c)
         let parameters = try c.parameters()
         var warnings = Warnings()
-        let inputs = try Operation.loadInputs(c, parameters: parameters, warnings: &warnings)
+        let inputs = try Pipeline.loadInputs(c, parameters: parameters, warnings: &warnings)
         let result = try CoverageAnalysis().run(inputs, parameters: parameters, warnings: &warnings)
         return (result, inputs, warnings)
     }

@@ -8,7 +8,12 @@ import Yams
 /// and `shift` stay text until the time zone is known (`TemporalSettings`).
 public struct TemporalConfig: Sendable, Equatable {
     /// Fix files: CSV (unit, time, lon, lat), GPX tracks, or point layers with a time field.
-    public var tracks: [String] = []
+    public var trackInputs: [InputSpec] = []
+    /// The fix files' paths (one file each when set).
+    public var tracks: [String] {
+        get { trackInputs.map(\.path) }
+        set { trackInputs = newValue.map { InputSpec(path: $0) } }
+    }
     /// `--timezone`: WIB (Asia/Jakarta, default), WITA, WIT, or an offset such as +08:00.
     public var timezone: String?
     /// Start and end of the analysis window, ISO 8601 or local time (in `timezone`).
@@ -47,7 +52,7 @@ public struct TemporalConfig: Sendable, Equatable {
     /// per-category maps).
     public func overridden(by flags: TemporalConfig) -> TemporalConfig {
         var c = self
-        if !flags.tracks.isEmpty { c.tracks = flags.tracks }
+        if !flags.trackInputs.isEmpty { c.trackInputs = flags.trackInputs }
         c.timezone = flags.timezone ?? timezone
         c.from = flags.from ?? from
         c.to = flags.to ?? to
@@ -111,16 +116,6 @@ public struct TemporalConfig: Sendable, Equatable {
                 return nil
             }
             return s.string.trimmingCharacters(in: .whitespaces)
-        }
-        if let node = map["tracks"] {
-            if let list = node.sequence {
-                c.tracks = try list.map { item in
-                    guard let s = item.scalar?.string, !s.isEmpty else { throw fail("tracks")("expected a list of file paths") }
-                    return resolve(s)
-                }
-            } else if let single = try scalar("tracks") {
-                c.tracks = [resolve(single)]
-            }
         }
         c.timezone = try scalar("timezone").map { try checkedTimezone($0, fail("timezone")) }
         c.from = try scalar("from")
@@ -199,14 +194,12 @@ public struct TemporalConfig: Sendable, Equatable {
         return v
     }
 
-    static func checkedRadius(_ text: String, _ fail: (String) -> CakupanError) throws -> Double {
-        var t = text.trimmingCharacters(in: .whitespaces)
-        if t.lowercased().hasSuffix("m"), !t.lowercased().hasSuffix("km") { t = String(t.dropLast()) }
-        guard let r = NumberParsing.decimal(t.trimmingCharacters(in: .whitespaces)), r.isFinite, r > 0 else {
-            throw fail("'\(text)' is not a radius in metres greater than 0 (for example 500)")
+    public static func checkedRadius(_ text: String, _ fail: (String) -> CakupanError) throws -> Double {
+        guard let r = Quantity.metres(text), r > 0 else {
+            throw fail("'\(text)' is not a radius: give a positive number of metres, greater than 0 (for example 500, 500m or 1,5 km)")
         }
         guard r <= RoleParser.maximumRadius else {
-            throw fail("\(text) m is larger than \(Int(RoleParser.maximumRadius)) m; is it in metres?")
+            throw fail("\(text.trimmingCharacters(in: .whitespaces)) is larger than \(Int(RoleParser.maximumRadius)) m; is it in metres?")
         }
         return r
     }

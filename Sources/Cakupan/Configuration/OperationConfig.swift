@@ -5,10 +5,13 @@ import Yams
 /// Paths are as the user wrote them (relative paths in a YAML file are relative to that file).
 public struct OperationConfig: Sendable, Equatable {
     public var name: String?
-    public var areas: String?
-    public var sites: String?
-    public var rawan: String?
-    public var patrols: [String] = []
+    /// Input files per role, in the order given (several files per role are read and joined).
+    public var areaInputs: [InputSpec] = []
+    public var siteInputs: [InputSpec] = []
+    public var rawanInputs: [InputSpec] = []
+    public var patrolInputs: [InputSpec] = []
+    /// `--time-format` for fix times the readers cannot read unambiguously (`%d/%m/%Y %H:%M`).
+    public var timeFormat: String?
     public var radius: Double?
     public var rawanRadius: Double?
     public var minZoneCoverage: Double?
@@ -20,8 +23,47 @@ public struct OperationConfig: Sendable, Equatable {
 
     public init() {}
 
+    /// The first areas/sites/rawan file, or one file as the whole list (for callers with one file).
+    public var areas: String? {
+        get { areaInputs.first?.path }
+        set { areaInputs = newValue.map { [InputSpec(path: $0)] } ?? [] }
+    }
+    public var sites: String? {
+        get { siteInputs.first?.path }
+        set { siteInputs = newValue.map { [InputSpec(path: $0)] } ?? [] }
+    }
+    public var rawan: String? {
+        get { rawanInputs.first?.path }
+        set { rawanInputs = newValue.map { [InputSpec(path: $0)] } ?? [] }
+    }
+    public var patrols: [String] {
+        get { patrolInputs.map(\.path) }
+        set { patrolInputs = newValue.map { InputSpec(path: $0) } }
+    }
+
+    /// The files of a role.
+    public func inputs(_ role: InputRole) -> [InputSpec] {
+        switch role {
+        case .areas: areaInputs
+        case .sites: siteInputs
+        case .rawan: rawanInputs
+        case .patrols: patrolInputs
+        case .tracks: temporal.trackInputs
+        }
+    }
+
+    public mutating func setInputs(_ role: InputRole, _ specs: [InputSpec]) {
+        switch role {
+        case .areas: areaInputs = specs
+        case .sites: siteInputs = specs
+        case .rawan: rawanInputs = specs
+        case .patrols: patrolInputs = specs
+        case .tracks: temporal.trackInputs = specs
+        }
+    }
+
     static let keys = ["name", "areas", "sites", "rawan", "patrols", "radius", "rawan_radius",
-                       "min_zone_coverage", "crs", "out", "area_name"] + TemporalConfig.keys
+                       "min_zone_coverage", "crs", "out", "area_name", "time_format"] + TemporalConfig.keys
 
     /// Reads an operation.yaml. Unknown keys are refused (a misspelt key would silently do nothing).
     public static func load(path: String) throws -> OperationConfig {
@@ -55,32 +97,21 @@ public struct OperationConfig: Sendable, Equatable {
             if let s = v as? String, let d = NumberParsing.decimal(s) { return d }
             throw CakupanError.input(location.with(field: key), "'\(v)' is not a number")
         }
-        /// A radius in metres: refused here, with the file and key, when it cannot be meant.
+        /// A radius in metres (one rule with the flags: `Quantity.metres`), refused here with the file
+        /// and key when it cannot be meant.
         func radius(_ key: String) throws -> Double? {
-            guard let r = try number(key) else { return nil }
-            let at = location.with(field: key)
-            guard r.isFinite, r > 0 else { throw CakupanError.input(at, "\(JSONWriter.formatNumber(r, decimals: 3)) m: a radius must be greater than 0 metres") }
-            guard r <= RoleParser.maximumRadius else {
-                throw CakupanError.input(at, "\(JSONWriter.formatNumber(r, decimals: 3)) m is larger than \(Int(RoleParser.maximumRadius)) m; is it in metres?")
-            }
-            return r
+            guard let v = map[key], !(v is NSNull) else { return nil }
+            return try TemporalConfig.checkedRadius("\(v)") { CakupanError.input(location.with(field: key), $0) }
         }
         for key in map.keys.sorted() where !keys.contains(key) {
             throw CakupanError.input(location.with(field: key), "unknown key; the keys are: \(keys.joined(separator: ", "))")
         }
         var c = OperationConfig()
         c.name = try string("name")
-        c.areas = try string("areas").map(resolve)
-        c.sites = try string("sites").map(resolve)
-        c.rawan = try string("rawan").map(resolve)
-        if let list = map["patrols"] as? [Any] {
-            c.patrols = try list.map { item in
-                guard let s = item as? String else { throw CakupanError.input(location.with(field: "patrols"), "expected a list of file paths") }
-                return resolve(s)
-            }
-        } else if let single = try string("patrols") {
-            c.patrols = [resolve(single)]
+        for role in InputRole.allCases where role != .tracks {
+            c.setInputs(role, try inputSpecs(map[role.rawValue], key: role.rawValue, location: location, resolve: resolve))
         }
+        c.timeFormat = try string("time_format")
         c.radius = try radius("radius")
         c.rawanRadius = try radius("rawan_radius")
         c.minZoneCoverage = try number("min_zone_coverage")
@@ -96,17 +127,63 @@ public struct OperationConfig: Sendable, Equatable {
         c.out = try string("out").map(resolve)
         c.areaName = try string("area_name")
         c.temporal = try TemporalConfig.load(yaml: text, location: location, resolve: resolve)
+        c.temporal.trackInputs = try inputSpecs(map["tracks"], key: "tracks", location: location, resolve: resolve)
         return c
+    }
+
+    /// A role's entry: a path (`peta.kmz#Lokasi Strategis`), a list of them, or mappings
+    /// `{path, layer, fields: {name: …}, defaults: {kategori: kpu}}`, alone or in a list.
+    static func inputSpecs(_ value: Any?, key: String, location: InputLocation, resolve: (String) -> String) throws -> [InputSpec] {
+        guard let value, !(value is NSNull) else { return [] }
+        let at = location.with(field: key)
+        func text(_ v: Any) -> String? {
+            if let s = v as? String { return s }
+            if let i = v as? Int { return String(i) }
+            if let d = v as? Double { return JSONWriter.formatNumber(d, decimals: 9) }
+            if let b = v as? Bool { return b ? "true" : "false" }
+            return nil
+        }
+        func entry(_ item: Any, _ n: Int?) throws -> InputSpec {
+            let here = n.map { location.with(field: "\(key)[\($0)]") } ?? at
+            if let s = item as? String { return InputSpec(parsing: s, resolve: resolve) }
+            guard let m = item as? [String: Any] else {
+                throw CakupanError.input(here, "expected a file path or a mapping with path, layer, fields, defaults")
+            }
+            for k in m.keys.sorted() where !["path", "layer", "fields", "defaults"].contains(k) {
+                throw CakupanError.input(here, "unknown key '\(k)'; an entry has path, layer, fields and defaults")
+            }
+            guard let path = m["path"].flatMap(text) else { throw CakupanError.input(here, "the entry has no path") }
+            var spec = InputSpec(parsing: path, resolve: resolve)
+            if let layer = m["layer"].flatMap(text) { spec.layer = layer }
+            if let f = m["fields"] {
+                guard let fm = f as? [String: Any] else { throw CakupanError.input(here.with(field: "\(key).fields"), "expected a mapping such as {name: Nama TPS, lat: LINTANG}") }
+                let joined = try fm.keys.sorted().map { k -> String in
+                    guard let col = text(fm[k]!) else { throw CakupanError.input(here.with(field: "\(key).fields.\(k)"), "expected a column name") }
+                    return "\(k)=\(col)"
+                }.joined(separator: ",")
+                spec.fields = try InputSpec.fields(parsing: joined) { CakupanError.input(here.with(field: "\(key).fields"), $0) }
+            }
+            if let d = m["defaults"] {
+                guard let dm = d as? [String: Any] else { throw CakupanError.input(here.with(field: "\(key).defaults"), "expected a mapping such as {kategori: kpu, prioritas: tinggi}") }
+                for (k, v) in dm {
+                    guard let t = text(v) else { throw CakupanError.input(here.with(field: "\(key).defaults.\(k)"), "expected a single value") }
+                    spec.defaults[k] = t
+                }
+            }
+            return spec
+        }
+        if let list = value as? [Any] { return try list.enumerated().map { try entry($1, $0 + 1) } }
+        return [try entry(value, nil)]
     }
 
     /// This configuration with every value set in `flags` taking precedence.
     public func overridden(by flags: OperationConfig) -> OperationConfig {
         var c = self
         c.name = flags.name ?? name
-        c.areas = flags.areas ?? areas
-        c.sites = flags.sites ?? sites
-        c.rawan = flags.rawan ?? rawan
-        if !flags.patrols.isEmpty { c.patrols = flags.patrols }
+        for role in InputRole.allCases where role != .tracks && !flags.inputs(role).isEmpty {
+            c.setInputs(role, flags.inputs(role))
+        }
+        c.timeFormat = flags.timeFormat ?? timeFormat
         c.radius = flags.radius ?? radius
         c.rawanRadius = flags.rawanRadius ?? rawanRadius
         c.minZoneCoverage = flags.minZoneCoverage ?? minZoneCoverage

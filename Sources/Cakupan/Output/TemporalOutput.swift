@@ -223,24 +223,33 @@ public enum TemporalOutput {
         ]))
     }
 
-    /// Lines printed on stdout after the coverage table.
-    public static func text(_ r: AnalysisResult) -> String {
+    /// Lines printed on stdout after the coverage table, in the report's language.
+    static func text(_ r: AnalysisResult, language: TextReport.Language) -> String {
         guard let report = r.temporal else { return "" }
+        let id = language == .id
         let t = report.result
         let offset = report.settings.utcOffset
+        func minutes(_ s: Double) -> String { TextReport(language: language).number(s / 60, 1) }
         var lines: [String] = [""]
-        let window = t.window.map { "\(TemporalTime.iso($0.lowerBound, offset: offset)) – \(TemporalTime.iso($0.upperBound, offset: offset))" } ?? "no fixes"
-        lines.append("GPS tracks: \(t.fixes) fixes of \(t.units) units, \(t.keptFixes) kept, \(t.droppedJumps) dropped as jumps; window \(window)\(report.settings.shiftText.map { ", shift \($0)" } ?? "")")
+        let window = t.window.map { "\(TemporalTime.iso($0.lowerBound, offset: offset)) – \(TemporalTime.iso($0.upperBound, offset: offset))" } ?? (id ? "tidak ada fix" : "no fixes")
+        let shift = report.settings.shiftText.map { id ? ", sif \($0)" : ", shift \($0)" } ?? ""
+        lines.append(id
+            ? "Jejak GPS: \(t.fixes) fix dari \(t.units) unit, \(t.keptFixes) dipakai, \(t.droppedJumps) dibuang sebagai lompatan; rentang \(window)\(shift)"
+            : "GPS tracks: \(t.fixes) fixes of \(t.units) units, \(t.keptFixes) kept, \(t.droppedJumps) dropped as jumps; window \(window)\(shift)")
         for g in report.gaps.prefix(5) {
-            lines.append("  gap: \(g.unit) has no fixes \(TemporalTime.iso(g.from, offset: offset)) – \(TemporalTime.iso(g.to, offset: offset)) (\(JSONWriter.formatNumber((g.to - g.from) / 60, decimals: 1)) min)")
+            let span = "\(TemporalTime.iso(g.from, offset: offset)) – \(TemporalTime.iso(g.to, offset: offset)) (\(minutes(g.to - g.from)) min)"
+            lines.append(id ? "  jeda: \(g.unit) tanpa fix \(span)" : "  gap: \(g.unit) has no fixes \(span)")
         }
-        if report.gapsTotal > 5 { lines.append("  … \(report.gapsTotal - 5) more gaps in summary.json") }
+        if report.gapsTotal > 5 { lines.append(id ? "  … \(report.gapsTotal - 5) jeda lainnya di summary.json" : "  … \(report.gapsTotal - 5) more gaps in summary.json") }
         for j in report.jumps.prefix(5) {
-            lines.append("  jump dropped: \(j.unit) at \(TemporalTime.iso(j.time, offset: offset)) (\(JSONWriter.formatNumber(j.position.x, decimals: 6)), \(JSONWriter.formatNumber(j.position.y, decimals: 6)))")
+            let at = "\(TemporalTime.iso(j.time, offset: offset)) (\(JSONWriter.formatNumber(j.position.x, decimals: 6)), \(JSONWriter.formatNumber(j.position.y, decimals: 6)))"
+            lines.append(id ? "  lompatan dibuang: \(j.unit) pada \(at)" : "  jump dropped: \(j.unit) at \(at)")
         }
         let visited = t.sites.filter { $0.visits > 0 }.count
         let stale = r.sites.filter { $0.temporal?.row.stale == true }
-        lines.append("Sites visited: \(visited)/\(t.sites.count); \(t.visits.count) visits (visits.csv); stale (unattended too long): \(stale.count)")
+        lines.append(id
+            ? "Lokasi dikunjungi: \(visited)/\(t.sites.count); \(t.visits.count) kunjungan (visits.csv); terlalu lama tanpa patroli: \(stale.count)"
+            : "Sites visited: \(visited)/\(t.sites.count); \(t.visits.count) visits (visits.csv); stale (unattended too long): \(stale.count)")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,11 +1,11 @@
 /// The knobs of an analysis. Distances in metres.
 public struct AnalysisParameters: Sendable, Equatable {
     /// Default patrol coverage radius, metres (a patrol's radius_m overrides it).
-    public var radius: Double = 500
+    public var radius: Double = Defaults.radius
     /// Radius of rawan zones given as points without radius_m, metres.
-    public var rawanRadius: Double = 300
+    public var rawanRadius: Double = Defaults.rawanRadius
     /// A zone covered less than this share (0…1) is a hotspot.
-    public var minZoneCoverage: Double = 0.8
+    public var minZoneCoverage: Double = Defaults.minZoneCoverage
     /// How the projected CRS is chosen.
     public var crs: CRSMode = .auto
     /// Segments per quarter circle in buffers (GEOS's default, 8: a circle is a 32-gon).

@@ -3,7 +3,9 @@ import CakupanTemporal
 /// The temporal settings of a run with every default filled in and every time read: what the engine,
 /// the outputs and summary.json use.
 public struct TemporalSettings: Sendable, Equatable {
-    public var tracks: [String]
+    public var tracks: [String] { trackInputs.map(\.path) }
+    /// The fix files with their layers and field mappings.
+    public var trackInputs: [InputSpec]
     /// The time zone as named in the outputs (`Asia/Jakarta`, `WITA`, `+08:00`, …).
     public var timezone: String
     /// Seconds east of UTC.
@@ -12,15 +14,15 @@ public struct TemporalSettings: Sendable, Equatable {
     public var from: Double?
     public var to: Double?
     /// Seconds.
-    public var maxFixGap: Double = 300
-    public var maxSpeedKmh: Double = 150
+    public var maxFixGap: Double = Defaults.maxFixGap
+    public var maxSpeedKmh: Double = Defaults.maxSpeedKmh
     /// Seconds.
-    public var mergeGap: Double = 120
+    public var mergeGap: Double = Defaults.mergeGap
     /// Metres.
-    public var visitRadius: Double = 500
+    public var visitRadius: Double = Defaults.visitRadius
     public var radiusFor: [SiteCategory: Double] = [:]
     /// Seconds.
-    public var maxUnattended: Double = 7200
+    public var maxUnattended: Double = Defaults.maxUnattended
     public var maxUnattendedFor: [SiteCategory: Double] = [:]
     public var shift: DailyShift?
     /// The shift as written (`22:00-06:00`), nil without one.
@@ -33,11 +35,11 @@ public struct TemporalSettings: Sendable, Equatable {
     public static let repeatTolerance = 25.0
 
     /// The default time zone, Western Indonesian Time (WIB, +07:00).
-    public static let defaultTimezone = "Asia/Jakarta"
+    public static let defaultTimezone = Defaults.timezone
 
     /// Resolves a configuration: the time zone first, then `from`/`to` read in it.
     public init(_ c: TemporalConfig) throws {
-        tracks = c.tracks
+        trackInputs = c.trackInputs
         let zone = c.timezone ?? Self.defaultTimezone
         do { utcOffset = try UTCOffset.seconds(named: zone) } catch {
             throw CakupanError.usage("--timezone '\(zone)' is not a time zone; use WIB (Asia/Jakarta), WITA (Asia/Makassar), WIT (Asia/Jayapura), UTC, or an offset such as +08:00")
