@@ -19,6 +19,13 @@ public struct VectorFeature: Sendable {
     public var readErrors: [String] = []
 }
 
+extension VectorFeature {
+    /// A feature made from values already read (a spreadsheet row below its header).
+    public init(index: Int, fid: Int64, values: [FieldValue]) {
+        self.init(index: index, fid: fid, values: values, geometry: nil, geometryProblem: nil)
+    }
+}
+
 /// A layer's description.
 public struct VectorLayerInfo: Sendable {
     public var name: String

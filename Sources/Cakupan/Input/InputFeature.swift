@@ -82,3 +82,23 @@ public struct InputFeature: Sendable {
         return String(scalars[start...end])
     }
 }
+
+extension InputFeature {
+    /// The feature with `defaults` (property name → text) added where it has no such field or the
+    /// field is empty: a KPU office list given `kategori: kpu, prioritas: tinggi` in the YAML file.
+    func withDefaults(_ defaults: [String: String]) -> InputFeature {
+        var copy = self
+        var names = fieldNames
+        var vals = values
+        for key in defaults.keys.sorted() {
+            if let i = names.firstIndex(where: { Self.equalIgnoringASCIICase($0, key) }) {
+                if Self.trimmed(vals[i].text ?? "").isEmpty { vals[i] = .string(defaults[key]!) }
+            } else {
+                names.append(key)
+                vals.append(.string(defaults[key]!))
+            }
+        }
+        copy.properties = zip(names, vals).map { (name: $0, value: $1) }
+        return copy
+    }
+}

@@ -28,9 +28,37 @@ public final class InputReader {
     static let latNames = ["lat", "latitude", "lintang", "y"]
     static let wktNames = ["wkt", "geometry", "geom", "the_geom"]
 
-    /// Reads every feature of the layers of `path` that suit `preference`.
+    /// Reads every feature of the layers of `path` that suit `preference` (one file named by path).
     /// - Parameter displayPath: how the file is named in messages (the path as the user gave it).
     public func read(path: String, displayPath: String, preference: LayerPreference, warnings: inout Warnings) throws -> [InputFeature] {
+        try read(InputSpec(path: path), displayPath: displayPath, preference: preference, fieldsFlag: "--fields", warnings: &warnings)
+    }
+
+    /// Spreadsheets are read with every row as text and no header (the drivers read these options
+    /// when the rows are read, after opening, so they are set for the process once): `SheetTable`
+    /// finds the header below any title block.
+    static let sheetsAsText: Void = VirtualFiles.setProcessOptions([
+        ("OGR_XLSX_HEADERS", "DISABLE"), ("OGR_XLSX_FIELD_TYPES", "STRING"),
+        ("OGR_ODS_HEADERS", "DISABLE"), ("OGR_ODS_FIELD_TYPES", "STRING"),
+    ])
+
+    /// Degrees around 0,0 taken as a blank position (nothing Cakupan analyses lies within 1° of it).
+    static let nullIsland = 1.0
+
+    /// The drivers whose layers are tables of rows (coordinates in columns, a header row to find).
+    static let spreadsheetDrivers: Set<String> = ["XLSX", "ODS", "XLS"]
+    /// File endings of the datasets looked for inside a .zip or .kmz archive, in order of preference.
+    static let archiveMembers = ["shp", "gpkg", "geojson", "json", "kml", "gpx", "fgb", "csv", "xlsx", "ods", "tab", "mif", "sqlite"]
+
+    /// Reads the features of one input file for a role: every layer holding the role's kind of
+    /// geometry, or the one layer `spec.layer` names; spreadsheets and archives (.zip at any depth,
+    /// .kmz) through GDAL's drivers and virtual file systems.
+    /// - Parameters:
+    ///   - displayPath: the file as named in messages.
+    ///   - fieldsFlag: the flag that maps this role's fields (named in messages that suggest it).
+    public func read(_ spec: InputSpec, displayPath: String, preference: LayerPreference, fieldsFlag: String,
+                     warnings: inout Warnings) throws -> [InputFeature] {
+        let path = spec.path
         let fileLocation = InputLocation(file: displayPath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -39,27 +67,133 @@ public final class InputReader {
         if !FileManager.default.isReadableFile(atPath: path) {
             throw CakupanError.input(fileLocation, "file cannot be read (permission denied)")
         }
-        let dataset: VectorDataset
-        do {
-            dataset = try VectorDataset(path: path)
-        } catch let error as GDALError {
-            throw CakupanError.input(fileLocation, OpenFailure.message(error, path: path, displayPath: displayPath))
+        var sources = [path]
+        let ext = (path as NSString).pathExtension.lowercased()
+        var recodedCopy: URL? = nil
+        defer { if let recodedCopy { try? FileManager.default.removeItem(at: recodedCopy) } }
+        if ["csv", "txt", "tsv"].contains(ext), let utf8 = try Self.utf16AsUTF8(path, fileLocation) {
+            // GDAL's CSV reader takes UTF-8 only: a copy in UTF-8 is read instead.
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-utf8-\(UUID().uuidString).\(ext)")
+            try utf8.write(to: copy)
+            recodedCopy = copy
+            sources = [copy.path]
+            warnings.add("\(displayPath): saved as UTF-16 (Excel's \"Unicode text\"); read as UTF-16 and converted to UTF-8", kind: "recoded_text")
         }
-        for w in dataset.warnings where !Self.isReportedPerFeature(w) && !w.hasPrefix("error: ") {
-            warnings.add("\(displayPath): \(w)", kind: "gdal_warnings")
+        if !isDirectory.boolValue, ext == "zip" || ext == "kmz" {
+            sources = try archiveSources(path, fileLocation)
         }
-        let layers = selectLayers(dataset, preference: preference)
+        var datasets: [VectorDataset] = []
+        for source in sources {
+            let dataset: VectorDataset
+            do {
+                _ = Self.sheetsAsText
+                dataset = try VectorDataset(path: source)
+            } catch let error as GDALError {
+                throw CakupanError.input(fileLocation, OpenFailure.message(error, path: path, displayPath: displayPath))
+            }
+            for w in dataset.warnings where !Self.isReportedPerFeature(w) && !w.hasPrefix("error: ") {
+                warnings.add("\(displayPath): \(w)", kind: "gdal_warnings")
+            }
+            datasets.append(dataset)
+        }
+        var layers = datasets.flatMap { selectLayers($0, preference: preference) }
+        let multiLayer = layers.count > 1 || datasets.contains { $0.layerCount > 1 }
+        if let wanted = spec.layer {
+            let names = datasets.flatMap { $0.layers.map(\.info.name) }
+            let match = layers.filter { $0.info.name == wanted }
+            let loose = layers.filter { $0.info.name.trimmingCharacters(in: .whitespaces).lowercased() == wanted.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let chosen = match.first ?? loose.first else {
+                throw CakupanError.input(fileLocation, "has no layer '\(wanted)'; its layers are: \(names.map { "'\($0)'" }.joined(separator: ", ")). Name one after '#', for example \(displayPath)#\(names.first ?? "LAYER")")
+            }
+            layers = [chosen]
+        }
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var out: [InputFeature] = []
+        let choosing = spec.layer == nil && layers.count > 1
         for layer in layers {
-            out += try read(layer: layer, dataset: dataset, displayPath: displayPath, multiLayer: dataset.layerCount > 1,
-                            fileSize: layers.count == 1 ? fileSize : 0, warnings: &warnings)
+            let features = try read(layer: layer, dataset: layer.dataset, displayPath: displayPath, multiLayer: multiLayer,
+                                    fileSize: layers.count == 1 ? fileSize : 0, spec: spec, fieldsFlag: fieldsFlag,
+                                    optional: choosing, warnings: &warnings)
+            guard choosing else {
+                out += features
+                continue
+            }
+            out += keepOwnKind(features, layer: layer.info.name, displayPath: displayPath, preference: preference, warnings: &warnings)
         }
-        // Errors GDAL reported while opening without failing; when they mattered, reading failed above.
-        for w in dataset.warnings where w.hasPrefix("error: ") {
-            warnings.add("\(displayPath): GDAL, while opening: \(w.dropFirst(7))", kind: "gdal_warnings")
+        for dataset in datasets {
+            // Errors GDAL reported while opening without failing; when they mattered, reading failed above.
+            for w in dataset.warnings where w.hasPrefix("error: ") {
+                warnings.add("\(displayPath): GDAL, while opening: \(w.dropFirst(7))", kind: "gdal_warnings")
+            }
         }
         return out
+    }
+
+    /// The text of a file that starts with a UTF-16 byte-order mark, as UTF-8; nil for other files.
+    private static func utf16AsUTF8(_ path: String, _ location: InputLocation) throws -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        let head = handle.readData(ofLength: 2)
+        try? handle.close()
+        guard head == Data([0xFF, 0xFE]) || head == Data([0xFE, 0xFF]) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf16) else {
+            throw CakupanError.input(location, "starts as UTF-16 text but cannot be decoded as UTF-16; save it as \"CSV UTF-8\"")
+        }
+        return Data(text.utf8)
+    }
+
+    /// The datasets inside a .zip or .kmz: the files of known endings at any depth (macOS resource
+    /// forks and hidden files left out); for a shapefile its .shp.
+    private func archiveSources(_ path: String, _ location: InputLocation) throws -> [String] {
+        guard let entries = VirtualFiles.archiveEntries(path) else {
+            throw CakupanError.input(location, "is not a readable zip archive (re-create it with a zip tool, or unpack it and give the file inside)")
+        }
+        let visible = entries.filter { e in
+            !e.hasPrefix("__MACOSX") && !e.split(separator: "/").contains { $0.hasPrefix(".") } && !e.hasSuffix("/")
+        }
+        let found = visible.filter { Self.archiveMembers.contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted { a, b in
+                let ia = Self.archiveMembers.firstIndex(of: (a as NSString).pathExtension.lowercased())!
+                let ib = Self.archiveMembers.firstIndex(of: (b as NSString).pathExtension.lowercased())!
+                return (ia, a) < (ib, b)
+            }
+        guard !found.isEmpty else {
+            let listed = visible.prefix(12).joined(separator: ", ")
+            throw CakupanError.input(location, "the archive holds no file Cakupan reads (\(Self.archiveMembers.map { "." + $0 }.joined(separator: ", "))); it holds: \(listed.isEmpty ? "nothing" : listed)")
+        }
+        return found.map { "/vsizip/\(path)/\($0)" }
+    }
+
+    /// In a source of several layers read without a selector, the features of the role's kind of
+    /// geometry; what a layer leaves out is said in one warning for the layer.
+    private func keepOwnKind(_ features: [InputFeature], layer: String, displayPath: String, preference: LayerPreference,
+                             warnings: inout Warnings) -> [InputFeature] {
+        func kind(_ g: Geometry?) -> LayerPreference? {
+            switch g {
+            case .point?, .multiPoint?: .points
+            case .lineString?, .multiLineString?: .lines
+            case .polygon?, .multiPolygon?: .polygons
+            case .collection(let parts)?:
+                // A My Maps MultiGeometry: the role takes the parts of its kind (the parser says so).
+                parts.contains { kind($0) == preference } ? preference : parts.compactMap(kind).first
+            default: nil
+            }
+        }
+        let hasRadius = features.contains { $0.field(["radius_m", "radius"]) != nil }
+        func wanted(_ f: InputFeature) -> Bool {
+            guard let k = kind(f.geometry) else { return f.geometry == nil }
+            // Rawan zones may be points with a radius.
+            return k == preference || (preference == .polygons && k == .points && hasRadius)
+        }
+        let kept = features.filter(wanted)
+        let left = features.count - kept.count
+        if left > 0 {
+            var counts: [String: Int] = [:]
+            for f in features where !wanted(f) { counts[f.geometry?.typeName ?? "no geometry", default: 0] += 1 }
+            let what = counts.keys.sorted().map { "\(counts[$0]!) \($0)\(counts[$0]! == 1 ? "" : "s")" }.joined(separator: ", ")
+            let role = preference == .points ? "points" : preference == .lines ? "lines" : "polygons"
+            warnings.add("\(displayPath), layer '\(layer)': \(kept.isEmpty ? "layer left out" : "\(left) feature\(left == 1 ? "" : "s") left out"): it holds \(what), and this role reads \(role); name the layer to read after '#' (\(displayPath)#\(layer))", kind: "skipped_layers")
+        }
+        return kept
     }
 
     /// GDAL messages that the reader reports itself, per feature (GDAL's messages name no feature).
@@ -74,13 +208,32 @@ public final class InputReader {
         return all.filter { wanted.contains($0.info.name) }
     }
 
-    private func read(layer: VectorLayer, dataset: VectorDataset, displayPath: String, multiLayer: Bool, fileSize: Int, warnings: inout Warnings) throws -> [InputFeature] {
-        let info = layer.info
+    /// - Parameter optional: the layer is one of several read without a selector: a table without
+    ///   coordinate columns gives no features (and a warning) instead of an error.
+    private func read(layer: VectorLayer, dataset: VectorDataset, displayPath: String, multiLayer: Bool, fileSize: Int,
+                      spec: InputSpec, fieldsFlag: String, optional: Bool, warnings: inout Warnings) throws -> [InputFeature] {
+        var info = layer.info
         let driver = dataset.driverName
-        let isCSV = driver == "CSV"
+        let isSheet = Self.spreadsheetDrivers.contains(driver)
+        let isCSV = driver == "CSV" || isSheet
         let layerName = multiLayer ? info.name : nil
         let base = InputLocation(file: displayPath, layer: layerName)
-        let csvColumns = isCSV ? try CSVColumns(fieldNames: info.fieldNames, location: base) : nil
+        var sheet: SheetTable? = nil
+        if isSheet {
+            sheet = try SheetTable(layer: layer, fields: spec.fields)
+            info.fieldNames = sheet!.fieldNames
+        }
+        var csvColumns: CSVColumns? = nil
+        if isCSV || (info.geometryType == "None" && !info.fieldNames.isEmpty) {
+            csvColumns = try CSVColumns(fieldNames: info.fieldNames, fields: spec.fields, location: base, fieldsFlag: fieldsFlag)
+            if csvColumns == nil {
+                if optional {
+                    warnings.add("\(base): layer left out: it has no coordinate columns (the columns are: \(info.fieldNames.joined(separator: ", ")))", kind: "skipped_layers")
+                    return []
+                }
+                if isCSV { throw CSVColumns.missing(fieldNames: info.fieldNames, location: base, fieldsFlag: fieldsFlag) }
+            }
+        }
 
         // CRS: transform declared CRSs to lon/lat; a file with none is taken as EPSG:4326.
         var transformer: CoordinateTransformer? = nil
@@ -106,12 +259,22 @@ public final class InputReader {
         var recodedValues = 0
         var firstRecoded: InputLocation? = info.recodedFieldNames ? base : nil
         var features: [InputFeature] = []
+        var nullIsland: [InputLocation] = []
         let gdalWarnings: [String]
+        let fieldNames = info.fieldNames
         do {
-            gdalWarnings = try layer.forEachFeature { f in
+            let each = { (body: (VectorFeature) throws -> Void) throws -> [String] in
+                if let sheet {
+                    for f in sheet.rows { try body(f) }
+                    return sheet.warnings
+                }
+                return try layer.forEachFeature(body)
+            }
+            gdalWarnings = try each { f in
                 var location = base
                 location.feature = f.index + 1
                 location.isCSVRow = isCSV
+                if let sheet { location.sheetRow = sheet.sheetRow(of: f.index) }
                 progress.tick(bytes: f.values.reduce(1) { $0 + ($1.text?.utf8.count ?? 0) + 1 })
                 if try check.isScanningOnly(f) { return }
                 if !f.recodedFields.isEmpty {
@@ -143,8 +306,13 @@ public final class InputReader {
                     }
                     wasEmpty = g.isEmpty
                     geometry = wasEmpty ? nil : g
+                    if case .point(let c)? = geometry, abs(c.x) < Self.nullIsland, abs(c.y) < Self.nullIsland {
+                        // A blank position saved as 0,0 by a device or a spreadsheet formula.
+                        nullIsland.append(location)
+                        return
+                    }
                 }
-                var feature = InputFeature(location: location, fieldNames: info.fieldNames, values: f.values, geometry: geometry)
+                var feature = InputFeature(location: location, fieldNames: fieldNames, values: f.values, geometry: geometry)
                 feature.geometryWasEmpty = wasEmpty
                 features.append(feature)
             }
@@ -155,6 +323,10 @@ public final class InputReader {
         }
         progress.finish()
         if let error = check.error { throw error }
+        if !nullIsland.isEmpty {
+            let rows = nullIsland.prefix(10).map { l in l.feature.map { isCSV ? "row \($0)" : "feature \($0)" } ?? "?" }
+            warnings.add("\(base): \(nullIsland.count) position\(nullIsland.count == 1 ? "" : "s") at 0,0 (\(rows.joined(separator: ", "))\(nullIsland.count > 10 ? ", …" : "")) skipped: 0,0 is a blank position saved as a number (it lies in the Atlantic Ocean); fill in the real coordinates", kind: "skipped_features")
+        }
         for w in gdalWarnings where !Self.isReportedPerFeature(w) {
             warnings.add("\(base): \(w)", kind: "gdal_warnings")
         }

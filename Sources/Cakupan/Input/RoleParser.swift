@@ -7,8 +7,19 @@ public struct RoleParser: Sendable {
     public var areaNameField: String?
     public var defaultRadius: Double
     public var rawanRadius: Double
+    /// Explicit columns of one file (`--site-fields`, YAML `fields:`); detected names otherwise.
+    public var fields: [RoleField: String] = [:]
 
-    public static let areaNameFields = ["nama", "name", "kecamatan", "NAME_3", "WADMKC", "shapeName"]
+    /// Area names, the most specific level first: a desa layer from BIG carries NAMOBJ (the desa),
+    /// WADMKD (the desa again), WADMKC (its kecamatan), so the desa name wins.
+    public static let areaNameFields = ["nama", "name", "NAMOBJ", "nama_desa", "nama desa", "desa", "kelurahan", "desa_kelurahan",
+                                        "nama_kel", "WADMKD", "NAME_4", "kecamatan", "nama_kecamatan", "nama kecamatan", "WADMKC",
+                                        "NAME_3", "shapeName"]
+    static let siteNameFields = ["nama", "name", "nama lokasi", "nama_lokasi", "nama tps", "nama_tps", "nama tempat",
+                                 "nama_tempat", "nama kantor", "lokasi", "tempat"]
+    static let categoryFields = ["kategori", "category", "jenis", "jenis lokasi", "jenis_lokasi"]
+    static let priorityFields = ["prioritas", "priority"]
+    static let levelFields = ["tingkat", "level", "tingkat kerawanan", "tingkat_kerawanan", "kerawanan"]
     public static let maximumRadius = 50_000.0
 
     public init(areaNameField: String? = nil, defaultRadius: Double, rawanRadius: Double) {
@@ -17,9 +28,26 @@ public struct RoleParser: Sendable {
         self.rawanRadius = rawanRadius
     }
 
-    /// An id from the first of `fields`, else the feature's 1-based order in its file.
-    private func identifier(_ f: InputFeature, _ fields: [String], order: Int) -> String {
-        f.text(fields) ?? String(order)
+    /// An id from the first of `names` (or the mapped id column), else the feature's 1-based order in
+    /// its file.
+    private func identifier(_ f: InputFeature, _ names: [String], order: Int) -> String {
+        f.text(self.names(.id, names)) ?? String(order)
+    }
+
+    /// The column names to look in for a role field: the mapped one, or the detected `names`.
+    func names(_ field: RoleField, _ detected: [String]) -> [String] {
+        fields[field].map { [$0] } ?? detected
+    }
+
+    /// Refuses a mapped column that the features do not have (named with the columns they have).
+    func checkMapped(_ features: [InputFeature], flag: String) throws {
+        guard let first = features.first else { return }
+        for (field, column) in fields.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where ![.lon, .lat, .coordinates, .wkt, .unit, .time, .date].contains(field) {
+            if !first.fieldNames.contains(where: { InputFeature.equalIgnoringASCIICase($0, column) }) {
+                throw CakupanError.input(first.location.with(field: column), "\(flag) \(field.rawValue)=\(column): no such column; the columns are: \(first.fieldNames.joined(separator: ", "))")
+            }
+        }
     }
 
     public func areas(_ features: [InputFeature], warnings: inout Warnings) throws -> [Area] {
@@ -45,7 +73,7 @@ public struct RoleParser: Sendable {
                 }
                 name = f.text([field])
             } else {
-                name = f.text(Self.areaNameFields)
+                name = f.text(names(.name, Self.areaNameFields))
             }
             out.append(Area(id: identifier(f, ["kode", "id"], order: i + 1), name: name, geometry: polygonal, source: f))
         }
@@ -72,19 +100,19 @@ public struct RoleParser: Sendable {
                 throw CakupanError.input(f.location, "a site must be a point, but this feature is a \(g.typeName)")
             }
             var category = SiteCategory.lainnya
-            if let field = f.field(["kategori", "category"]), let text = field.value.text {
+            if let field = f.field(names(.category, Self.categoryFields)), let text = field.value.text {
                 if let c = SiteCategory(parsing: text) { category = c } else {
                     warnings.add("\(f.location.with(field: field.name)): unknown category '\(text)', counted as lainnya (known: \(SiteCategory.allCases.map(\.rawValue).joined(separator: ", ")))", kind: "unknown_categories")
                 }
             }
             var priority = Level.sedang
-            if let field = f.field(["prioritas", "priority"]), let text = field.value.text {
+            if let field = f.field(names(.priority, Self.priorityFields)), let text = field.value.text {
                 guard let p = Level(parsing: text) else {
                     throw CakupanError.input(f.location.with(field: field.name), "'\(text)' is not a priority; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
                 }
                 priority = p
             }
-            out.append(Site(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(["nama", "name"]),
+            out.append(Site(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
                             category: category, priority: priority, point: point, source: f))
         }
         try checkAnyUsable(out.count, of: features, role: "site")
@@ -108,13 +136,13 @@ public struct RoleParser: Sendable {
                 throw CakupanError.input(f.location, "a rawan zone must be a polygon, or a point with a radius, but this feature is a \(g.typeName)")
             }
             var level = Level.sedang
-            if let field = f.field(["tingkat", "level"]), let text = field.value.text {
+            if let field = f.field(names(.level, Self.levelFields)), let text = field.value.text {
                 guard let l = Level(parsing: text) else {
                     throw CakupanError.input(f.location.with(field: field.name), "'\(text)' is not a level; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
                 }
                 level = l
             }
-            out.append(RawanZone(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(["nama", "name"]),
+            out.append(RawanZone(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
                                  level: level, shape: shape, source: f))
         }
         try checkAnyUsable(out.count, of: features, role: "rawan zone")
@@ -148,7 +176,7 @@ public struct RoleParser: Sendable {
                 continue
             }
             let geometry: Geometry = lines.count == 1 ? .lineString(lines[0]) : .multiLineString(lines)
-            out.append(Patrol(id: f.text(["name", "nama", "id"]) ?? "\(fileStem)#\(i + 1)", geometry: geometry,
+            out.append(Patrol(id: f.text(names(.name, ["name", "nama", "id"])) ?? "\(fileStem)#\(i + 1)", geometry: geometry,
                               radius: try radius(f, default: defaultRadius), source: f))
         }
         try checkAnyUsable(out.count, of: features, role: "patrol")
@@ -167,7 +195,7 @@ public struct RoleParser: Sendable {
 
     /// The feature's radius_m, else `default`; refuses zero, negative and absurd values.
     func radius(_ f: InputFeature, default value: Double) throws -> Double {
-        guard let field = f.field(["radius_m"]), let text = field.value.text else { return value }
+        guard let field = f.field(names(.radius, ["radius_m"])), let text = field.value.text else { return value }
         let location = f.location.with(field: field.name)
         guard let r = NumberParsing.decimal(text) else {
             throw CakupanError.input(location, "'\(text)' is not a number of metres")

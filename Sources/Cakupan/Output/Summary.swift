@@ -7,8 +7,15 @@ public enum Summary {
         let t = r.totals
         var files = JSONObject()
         for role in ["areas", "sites", "rawan"] {
-            if let f = inputs.files.first(where: { $0.role == role }) {
-                files[role] = .object(JSONObject([("path", .string(f.path)), ("features", .int(f.features))]))
+            let of = inputs.files.filter { $0.role == role }
+            if of.count == 1 {
+                files[role] = .object(JSONObject([("path", .string(of[0].path)), ("features", .int(of[0].features))]))
+            } else if of.count > 1 {
+                // Several files of one role: the total, then each file.
+                files[role] = .object(JSONObject([
+                    ("path", .string(of.map(\.path).joined(separator: "; "))), ("features", .int(of.reduce(0) { $0 + $1.features })),
+                    ("files", .array(of.map { .object(JSONObject([("path", .string($0.path)), ("features", .int($0.features))])) })),
+                ]))
             } else {
                 files[role] = .null
             }

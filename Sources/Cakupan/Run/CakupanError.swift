@@ -11,6 +11,8 @@ public struct InputLocation: Hashable, Sendable, CustomStringConvertible {
     public var isCSVRow = false
     /// The field (column) concerned.
     public var field: String?
+    /// For a spreadsheet row: the sheet's own row number (a title block and the header come first).
+    public var sheetRow: Int?
 
     public init(file: String, layer: String? = nil, feature: Int? = nil, isCSVRow: Bool = false, field: String? = nil) {
         self.file = file
@@ -30,7 +32,11 @@ public struct InputLocation: Hashable, Sendable, CustomStringConvertible {
         var parts = [file]
         if let layer { parts.append("layer '\(layer)'") }
         if let feature {
-            parts.append(isCSVRow ? "row \(feature) (line \(feature + 1))" : "feature \(feature)")
+            if let sheetRow {
+                parts.append("row \(feature) (sheet row \(sheetRow))")
+            } else {
+                parts.append(isCSVRow ? "row \(feature) (line \(feature + 1))" : "feature \(feature)")
+            }
         }
         if let field { parts.append("field '\(field)'") }
         return parts.joined(separator: ", ")

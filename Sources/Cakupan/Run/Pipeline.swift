@@ -35,53 +35,74 @@ public enum Pipeline {
     /// Reads every input file of `config` into role values. The files are read at the same time, one
     /// task each (its own GDAL dataset and PROJ context): the national benchmark's 820,000-site CSV
     /// and 50,000-route GeoJSON took 10 s one after the other. Warnings and errors come out as if the
-    /// files had been read in order (areas, sites, rawan, patrols): the first failing file's error,
-    /// after the warnings of the files before it.
+    /// files had been read in order (areas, sites, rawan, patrols; each role's files in the order
+    /// given): the first failing file's error, after the warnings of the files before it. Several files
+    /// of one role are joined; ids that clash across them are prefixed with the file's name.
     public static func loadInputs(_ config: OperationConfig, parameters: AnalysisParameters, warnings: inout Warnings) throws -> AnalysisInputs {
         var clock = PhaseClock()
         defer { clock.lap("read inputs") }
-        let roles = RoleParser(areaNameField: parameters.areaNameField, defaultRadius: parameters.radius, rawanRadius: parameters.rawanRadius)
-        enum Role: Sendable { case areas, sites, rawan, patrols }
+        let baseRoles = RoleParser(areaNameField: parameters.areaNameField, defaultRadius: parameters.radius, rawanRadius: parameters.rawanRadius)
         enum Parsed: Sendable { case areas([Area]), sites([Site]), zones([RawanZone]), patrols([Patrol]) }
-        var jobList: [(role: Role, path: String)] = []
-        if let path = config.areas { jobList.append((.areas, path)) }
-        if let path = config.sites { jobList.append((.sites, path)) }
-        if let path = config.rawan { jobList.append((.rawan, path)) }
-        for path in config.patrols { jobList.append((.patrols, path)) }
+        var jobList: [(role: InputRole, spec: InputSpec)] = []
+        for role in [InputRole.areas, .sites, .rawan, .patrols] {
+            for spec in config.inputs(role) { jobList.append((role, spec)) }
+        }
         let jobs = jobList
         let results = try Parallel.map(jobs.count) { j -> (Result<Parsed, Error>, Warnings) in
             var w = Warnings()
-            let (role, path) = jobs[j]
+            let (role, spec) = jobs[j]
+            let path = spec.description
+            var roles = baseRoles
+            roles.fields = spec.fields
             let result = Result<Parsed, Error> {
                 func features(_ preference: LayerPreference, _ name: String) throws -> [InputFeature] {
-                    let fs = try InputReader().read(path: path, displayPath: path, preference: preference, warnings: &w)
+                    var fs = try InputReader().read(spec, displayPath: path, preference: preference, fieldsFlag: role.fieldsFlag, warnings: &w)
                     if fs.isEmpty { throw CakupanError.input(InputLocation(file: path), "the \(name) layer is empty: it has no features") }
+                    if !spec.defaults.isEmpty { fs = fs.map { $0.withDefaults(spec.defaults) } }
+                    try roles.checkMapped(fs, flag: role.fieldsFlag)
                     return fs
                 }
                 switch role {
                 case .areas: return .areas(try roles.areas(features(.polygons, "areas"), warnings: &w))
                 case .sites: return .sites(try roles.sites(features(.points, "sites"), warnings: &w))
                 case .rawan: return .zones(try roles.zones(features(.polygons, "rawan"), warnings: &w))
-                case .patrols:
-                    let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                case .patrols, .tracks:
+                    let stem = ((spec.path as NSString).lastPathComponent as NSString).deletingPathExtension
                     return .patrols(try roles.patrols(features(.lines, "patrols"), fileStem: stem, warnings: &w))
                 }
             }
             return (result, w)
         }
         var inputs = AnalysisInputs()
+        var seen: [InputRole: Set<String>] = [:]
+        /// Ids of a later file of the role that an earlier file already used get the file's name first.
+        func unique(_ ids: [String], _ role: InputRole, _ spec: InputSpec) -> [String] {
+            let stem = ((spec.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let clashes = ids.filter { seen[role, default: []].contains($0) }
+            var out = ids
+            if !clashes.isEmpty {
+                out = ids.map { seen[role, default: []].contains($0) ? "\(stem):\($0)" : $0 }
+                warnings.add("\(spec.description): \(clashes.count) id\(clashes.count == 1 ? "" : "s") already used by an earlier \(role.rawValue) file (the first: '\(clashes[0])'); prefixed with '\(stem):' to keep them apart", kind: "duplicate_ids")
+            }
+            seen[role, default: []].formUnion(out)
+            return out
+        }
         for (j, (result, fileWarnings)) in results.enumerated() {
             warnings.append(contentsOf: fileWarnings)
-            let path = jobs[j].path
+            let (role, spec) = jobs[j]
+            let path = spec.description
             switch try result.get() {
-            case .areas(let areas):
-                inputs.areas = areas
+            case .areas(var areas):
+                for (i, id) in unique(areas.map(\.id), role, spec).enumerated() { areas[i].id = id }
+                inputs.areas += areas
                 inputs.files.append(InputFileSummary(role: "areas", path: path, features: areas.count))
-            case .sites(let sites):
-                inputs.sites = sites
+            case .sites(var sites):
+                for (i, id) in unique(sites.map(\.id), role, spec).enumerated() { sites[i].id = id }
+                inputs.sites += sites
                 inputs.files.append(InputFileSummary(role: "sites", path: path, features: sites.count))
-            case .zones(let zones):
-                inputs.zones = zones
+            case .zones(var zones):
+                for (i, id) in unique(zones.map(\.id), role, spec).enumerated() { zones[i].id = id }
+                inputs.zones += zones
                 inputs.files.append(InputFileSummary(role: "rawan", path: path, features: zones.count))
             case .patrols(let patrols):
                 inputs.patrols += patrols
@@ -91,6 +112,7 @@ public enum Pipeline {
         if inputs.areas.isEmpty && inputs.sites.isEmpty && inputs.zones.isEmpty {
             throw CakupanError.usage("nothing to analyze: give at least one of --areas, --sites or --rawan")
         }
+        FarAway.warn(inputs, warnings: &warnings)
         return inputs
     }
 
