@@ -1,6 +1,5 @@
 import CakupanGEOS
 import CakupanGeometry
-import CakupanTemporal
 
 /// Draws each unit's GPS track as patrol lines for the spatial coverage, from the same fixes and by the
 /// same rules as the visit engine: per unit in time order (fixes up to `reorderWindow` seconds out of
@@ -28,11 +27,11 @@ import CakupanTemporal
 ///
 /// Not thread-safe (it owns a GEOS context): used by one thread at a time (`TemporalStream` feeds it
 /// from one serial queue).
-final class TemporalTrackLines {
-    struct Point: Equatable {
-        var time: Double
-        var x: Double
-        var y: Double
+public final class TrackLineDrawer {
+    public struct Point: Equatable, Sendable {
+        public var time: Double
+        public var x: Double
+        public var y: Double
     }
 
     private struct UnitState {
@@ -50,24 +49,24 @@ final class TemporalTrackLines {
         var pieces: [[Coordinate]] = []
     }
 
-    let maxFixGap: Double
+    public let maxFixGap: Double
     /// Metres per second.
-    let maxSpeed: Double
-    let reorderWindow: Double
+    public let maxSpeed: Double
+    public let reorderWindow: Double
     /// Metres: Douglas–Peucker tolerance.
-    let tolerance: Double
+    public let tolerance: Double
     /// Metres: a segment within this of the unit's drawn segments is a repeated pass.
-    let passTolerance: Double
+    public let passTolerance: Double
     let chunk = 2048
     private var units: [UnitState] = []
     private var index: DrawnSegments
     private let geos = GEOSContext()
 
-    private(set) var gaps: [(unit: Int, from: Double, to: Double)] = []
-    private(set) var jumps: [(unit: Int, point: Point)] = []
-    private(set) var lateFixes = 0
+    public private(set) var gaps: [(unit: Int, from: Double, to: Double)] = []
+    public private(set) var jumps: [(unit: Int, point: Point)] = []
+    public private(set) var lateFixes = 0
 
-    init(maxFixGap: Double, maxSpeed: Double, reorderWindow: Double, tolerance: Double, passTolerance: Double) {
+    public init(maxFixGap: Double, maxSpeed: Double, reorderWindow: Double, tolerance: Double, passTolerance: Double) {
         self.maxFixGap = maxFixGap
         self.maxSpeed = maxSpeed
         self.reorderWindow = reorderWindow
@@ -77,7 +76,7 @@ final class TemporalTrackLines {
     }
 
     /// Takes the next fix of unit number `unit` (0, 1, 2, … in order of first appearance).
-    func add(unit: Int, time: Double, x: Double, y: Double) throws {
+    public func add(unit: Int, time: Double, x: Double, y: Double) throws {
         while units.count <= unit { units.append(UnitState()) }
         var state = UnitState()
         swap(&state, &units[unit])
@@ -116,7 +115,7 @@ final class TemporalTrackLines {
     }
 
     /// Every unit's lines (projected metres), by unit number; units without any line get none.
-    func finish() throws -> [[[Coordinate]]] {
+    public func finish() throws -> [[[Coordinate]]] {
         for unit in units.indices {
             var state = UnitState()
             swap(&state, &units[unit])
