@@ -2,11 +2,13 @@ import CakupanGEOS
 import CakupanGeometry
 
 /// Draws each unit's GPS track as patrol lines for the spatial coverage, from the same fixes and by the
-/// same rules as the visit engine: per unit in time order (fixes up to `reorderWindow` seconds out of
-/// order are put in place), split where consecutive fixes are more than `maxFixGap` apart, fixes
-/// implying more than `maxSpeed` dropped as GPS jumps (when two fixes in a row are jumps but agree
-/// with each other, the fix before them was the odd one). Fixes later than the reorder window are
-/// left out of the lines (the engine still uses them; `lateFixes` counts them).
+/// same track cleaning as the visit engine (the same code: `ReorderBuffer`, then `TrackRules`): per
+/// unit in time order (fixes up to `reorderWindow` seconds out of order are put in place), split where
+/// consecutive fixes are more than `maxFixGap` apart, duplicates dropped, fixes implying more than
+/// `maxSpeed` dropped as GPS jumps (when two fixes in a row are jumps but agree with each other, the
+/// fix before them was the odd one). Fixes later than the reorder window are left out of the lines
+/// (the engine hands them to another run of the unit; `lateFixes` counts them, and a read with late
+/// fixes is read again with an infinite window, see `ReorderBuffer`).
 ///
 /// Memory stays proportional to the ground covered, not to the fixes: a unit driving the same road
 /// all week adds one line, not a thousand copies of it. Two reductions, both in projected metres:
@@ -28,21 +30,9 @@ import CakupanGeometry
 /// Not thread-safe (it owns a GEOS context): used by one thread at a time (`TemporalStream` feeds it
 /// from one serial queue).
 public final class TrackLineDrawer {
-    public struct Point: Equatable, Sendable {
-        public var time: Double
-        public var x: Double
-        public var y: Double
-    }
-
     private struct UnitState {
-        var pending: [Point] = []
-        var unsorted = false
-        var pendingHead = 0
-        var newestReleased = -Double.infinity
-        var started = false
-        var last = Point(time: -.infinity, x: 0, y: 0)
-        var rejected: Point?
-        var segmentFixes = 0
+        var buffer = ReorderBuffer()
+        var cursor = TrackRules.Cursor()
         /// The run being drawn: simplified prefix and the raw points after it.
         var runDone: [Coordinate] = []
         var runRaw: [Coordinate] = []
@@ -58,12 +48,13 @@ public final class TrackLineDrawer {
     /// Metres: a segment within this of the unit's drawn segments is a repeated pass.
     public let passTolerance: Double
     let chunk = 2048
+    private let rules: TrackRules
     private var units: [UnitState] = []
     private var index: DrawnSegments
     private let geos = GEOSContext()
 
     public private(set) var gaps: [(unit: Int, from: Double, to: Double)] = []
-    public private(set) var jumps: [(unit: Int, point: Point)] = []
+    public private(set) var jumps: [(unit: Int, point: TrackPoint)] = []
     public private(set) var lateFixes = 0
 
     public init(maxFixGap: Double, maxSpeed: Double, reorderWindow: Double, tolerance: Double, passTolerance: Double) {
@@ -72,6 +63,7 @@ public final class TrackLineDrawer {
         self.reorderWindow = reorderWindow
         self.tolerance = tolerance
         self.passTolerance = passTolerance
+        rules = TrackRules(maxFixGap: maxFixGap, maxSpeed: maxSpeed)
         index = DrawnSegments(tolerance: passTolerance)
     }
 
@@ -81,36 +73,13 @@ public final class TrackLineDrawer {
         var state = UnitState()
         swap(&state, &units[unit])
         defer { swap(&state, &units[unit]) }
-        let point = Point(time: time, x: x, y: y)
-        if time < state.newestReleased {
+        let point = TrackPoint(time: time, x: x, y: y)
+        if state.buffer.push(point, window: reorderWindow) == .late {
             lateFixes += 1
             return
         }
-        let count = state.pending.count
-        if state.pendingHead == count || time >= state.pending[count - 1].time {
-            state.pending.append(point)
-        } else if reorderWindow == .infinity {
-            state.pending.append(point)  // sorted once in `finish` (see `TrackProcessor.receive`)
-            state.unsorted = true
-        } else {
-            var low = state.pendingHead, high = count
-            while low < high {
-                let middle = (low + high) / 2
-                if state.pending[middle].time <= time { low = middle + 1 } else { high = middle }
-            }
-            state.pending.insert(point, at: low)
-        }
-        let horizon = state.pending[state.pending.count - 1].time - reorderWindow
-        while state.pendingHead < state.pending.count, state.pending[state.pendingHead].time < horizon {
-            try release(state.pending[state.pendingHead], &state, unit)
-            state.pendingHead += 1
-        }
-        if state.pendingHead == state.pending.count {
-            state.pending.removeAll(keepingCapacity: true)
-            state.pendingHead = 0
-        } else if state.pendingHead >= 256, state.pendingHead * 2 >= state.pending.count {
-            state.pending.removeFirst(state.pendingHead)
-            state.pendingHead = 0
+        while let due = state.buffer.popDue(window: reorderWindow) {
+            try accept(due, &state, unit)
         }
     }
 
@@ -119,80 +88,39 @@ public final class TrackLineDrawer {
         for unit in units.indices {
             var state = UnitState()
             swap(&state, &units[unit])
-            if state.unsorted { state.pending = StableOrder.sortedByTime(state.pending, \.time) }
-            while state.pendingHead < state.pending.count {
-                try release(state.pending[state.pendingHead], &state, unit)
-                state.pendingHead += 1
+            while let point = state.buffer.popRemaining() {
+                try accept(point, &state, unit)
             }
-            state.pending = []
-            try endSegment(&state)
+            try endRun(&state)
             swap(&state, &units[unit])
         }
         return units.map(\.pieces)
     }
 
-    private func release(_ point: Point, _ state: inout UnitState, _ unit: Int) throws {
-        if point.time > state.newestReleased { state.newestReleased = point.time }
-        try accept(point, &state, unit)
-    }
-
-    /// The engine's rules (`TrackProcessor.accept`), drawing instead of measuring.
-    private func accept(_ point: Point, _ state: inout UnitState, _ unit: Int) throws {
-        guard state.started else {
-            start(point, &state)
-            return
-        }
-        let elapsed = point.time - state.last.time
-        if elapsed > maxFixGap {
-            gaps.append((unit, state.last.time, point.time))
-            try endSegment(&state)
-            start(point, &state)
-            return
-        }
-        let dx = point.x - state.last.x, dy = point.y - state.last.y
-        let distance = (dx * dx + dy * dy).squareRoot()
-        if elapsed <= 0, distance == 0 { return }  // duplicate
-        if elapsed <= 0 || distance > maxSpeed * elapsed {
-            if let rejected = state.rejected, plausible(rejected, point) {
-                // The kept fix before was the odd one: its segment ends there (a lone fix is dropped).
-                if let i = jumps.lastIndex(where: { $0.unit == unit && $0.point == rejected }) { jumps.remove(at: i) }
-                if state.segmentFixes == 1 { jumps.append((unit, state.last)) }
-                try endSegment(&state)
-                start(rejected, &state)
-                try accept(point, &state, unit)
-                return
-            }
-            state.rejected = point
+    /// Applies the segment rules (`TrackRules`, as the engine does) to the next fix of a unit and draws
+    /// what they keep; gaps and jumps are listed.
+    private func accept(_ point: TrackPoint, _ state: inout UnitState, _ unit: Int) throws {
+        switch rules.advance(point, &state.cursor) {
+        case .first, .duplicate:
+            break
+        case .gap(let previous, _):
+            gaps.append((unit, previous.time, point.time))
+            try endRun(&state)
+        case .jump:
             jumps.append((unit, point))
-            return
+        case .oddOneOut(let previous, let previousFixes, let restart, _):
+            // `restart` is kept after all; a lone `previous` is the jump instead.
+            if let i = jumps.lastIndex(where: { $0.unit == unit && $0.point == restart }) { jumps.remove(at: i) }
+            if previousFixes == 1 { jumps.append((unit, previous)) }
+            try endRun(&state)
+            try draw(from: restart, to: point, &state, unit)
+        case .move(let previous, _):
+            try draw(from: previous, to: point, &state, unit)
         }
-        state.rejected = nil
-        try draw(from: state.last, to: point, &state, unit)
-        state.last = point
-        state.segmentFixes += 1
-    }
-
-    private func plausible(_ a: Point, _ b: Point) -> Bool {
-        let elapsed = b.time - a.time
-        guard elapsed > 0, elapsed <= maxFixGap else { return false }
-        let dx = b.x - a.x, dy = b.y - a.y
-        return (dx * dx + dy * dy).squareRoot() <= maxSpeed * elapsed
-    }
-
-    private func start(_ point: Point, _ state: inout UnitState) {
-        state.last = point
-        state.started = true
-        state.segmentFixes = 1
-        state.rejected = nil
-    }
-
-    private func endSegment(_ state: inout UnitState) throws {
-        try endRun(&state)
-        state.segmentFixes = 0
     }
 
     /// Adds the track segment a→b to the unit's run unless it is already drawn.
-    private func draw(from a: Point, to b: Point, _ state: inout UnitState, _ unit: Int) throws {
+    private func draw(from a: TrackPoint, to b: TrackPoint, _ state: inout UnitState, _ unit: Int) throws {
         if index.covers(unit, a.x, a.y, b.x, b.y) {
             try endRun(&state)
             return
