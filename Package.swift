@@ -30,8 +30,9 @@ let package = Package(
         // The result schema shared by the writer and the briefing: file names, SHA-256 (plain Swift).
         .target(name: "CakupanSchema"),
 
-        // Time-based coverage from GPS fixes (pure Swift, metric coordinates in).
-        .target(name: "CakupanTemporal"),
+        // Time-based coverage from GPS fixes (metric coordinates in): the track cleaning, the visit
+        // engine and the track-line drawer (which simplifies its lines with GEOS).
+        .target(name: "CakupanTemporal", dependencies: ["CakupanGEOS", "CakupanGeometry"]),
 
         // The analysis library: roles, CRS choice, coverage, hotspots, output.
         .target(

@@ -8,6 +8,8 @@
 /// every step (which it must do for class properties, and which cost more than the geometry did).
 struct TrackProcessor {
     let parameters: TemporalParameters
+    /// The gap, duplicate and jump rules, from `parameters`.
+    let rules: TrackRules
     let siteGrid: SiteGrid
     let zoneIndex: RegionIndex
     let areaIndex: RegionIndex
@@ -46,6 +48,7 @@ struct TrackProcessor {
         shard: Int, stride: Int
     ) {
         self.parameters = parameters
+        rules = TrackRules(maxFixGap: parameters.maxFixGap, maxSpeed: parameters.maxSpeed)
         self.siteGrid = siteGrid
         self.zoneIndex = zoneIndex
         self.areaIndex = areaIndex
@@ -71,7 +74,7 @@ struct TrackProcessor {
     }
 
     /// Puts a fix of one of this processor's units in the unit's reorder buffer and processes the
-    /// fixes that are old enough.
+    /// fixes that are old enough. A late fix goes straight to a run (`release`).
     mutating func receive(_ point: TrackPoint, unit: Int) {
         let local = unit / stride
         while tracks.count <= local { tracks.append(UnitTrack()) }
@@ -79,42 +82,18 @@ struct TrackProcessor {
         swap(&track, &tracks[local])  // work on a uniquely referenced copy, put it back at the end
         defer { swap(&track, &tracks[local]) }
 
-        if point.time < track.newestReleased {
+        switch track.buffer.push(point, window: parameters.reorderWindow) {
+        case .late:
             lateFixes += 1
             release(point, track: &track, unit: unit)
             return
-        }
-        let count = track.pending.count
-        if track.pendingHead == count || point.time >= track.pending[count - 1].time {
-            track.pending.append(point)
-        } else if parameters.reorderWindow == .infinity {
-            // Everything waits until `closeAll` anyway: sort once there instead of inserting here
-            // (a shuffled file would make each insertion move thousands of fixes).
-            track.pending.append(point)
-            track.unsorted = true
+        case .reordered:
             reorderedFixes += 1
-        } else {
-            // Insert after any fix with the same time (binary search over the waiting part).
-            var low = track.pendingHead
-            var high = count
-            while low < high {
-                let middle = (low + high) / 2
-                if track.pending[middle].time <= point.time { low = middle + 1 } else { high = middle }
-            }
-            track.pending.insert(point, at: low)
-            reorderedFixes += 1
+        case .inOrder:
+            break
         }
-        let horizon = track.pending[track.pending.count - 1].time - parameters.reorderWindow
-        while track.pendingHead < track.pending.count, track.pending[track.pendingHead].time < horizon {
-            release(track.pending[track.pendingHead], track: &track, unit: unit)
-            track.pendingHead += 1
-        }
-        if track.pendingHead == track.pending.count {
-            track.pending.removeAll(keepingCapacity: true)
-            track.pendingHead = 0
-        } else if track.pendingHead >= 256, track.pendingHead * 2 >= track.pending.count {
-            track.pending.removeFirst(track.pendingHead)
-            track.pendingHead = 0
+        while let due = track.buffer.popDue(window: parameters.reorderWindow) {
+            release(due, track: &track, unit: unit)
         }
     }
 
@@ -124,15 +103,12 @@ struct TrackProcessor {
             let unit = local * stride + shard
             var track = UnitTrack()
             swap(&track, &tracks[local])
-            if track.unsorted { track.pending = StableOrder.sortedByTime(track.pending, \.time) }
-            while track.pendingHead < track.pending.count {
-                release(track.pending[track.pendingHead], track: &track, unit: unit)
-                track.pendingHead += 1
+            while let point = track.buffer.popRemaining() {
+                release(point, track: &track, unit: unit)
             }
-            track.pending = []
-            track.pendingHead = 0
             for run in track.runs.indices {
-                endSegment(&track.runs[run], unit: unit)
+                let cursor = track.runs[run].cursor
+                endSegment(&track.runs[run], last: cursor.last, fixes: cursor.segmentFixes, unit: unit)
                 firstKeptTime = min(firstKeptTime, track.runs[run].firstKept)
             }
             swap(&track, &tracks[local])
@@ -141,13 +117,12 @@ struct TrackProcessor {
 
     /// Hands a fix, in time order for its unit, to the run it continues (or a new one).
     private mutating func release(_ point: TrackPoint, track: inout UnitTrack, unit: Int) {
-        if point.time > track.newestReleased { track.newestReleased = point.time }
         var chosen = -1
-        if track.runs.count == 1, track.runs[0].last.time <= point.time {
+        if track.runs.count == 1, track.runs[0].cursor.last.time <= point.time {
             chosen = 0
         } else {
-            for run in track.runs.indices where track.runs[run].last.time <= point.time {
-                if chosen < 0 || track.runs[run].last.time > track.runs[chosen].last.time { chosen = run }
+            for run in track.runs.indices where track.runs[run].cursor.last.time <= point.time {
+                if chosen < 0 || track.runs[run].cursor.last.time > track.runs[chosen].cursor.last.time { chosen = run }
             }
         }
         if chosen < 0 {
@@ -157,64 +132,29 @@ struct TrackProcessor {
         accept(point, run: &track.runs[chosen], unit: unit)
     }
 
-    /// Applies the gap and jump rules to the next fix of a run, then processes the segment it closes.
-    ///
-    /// Jumps are judged against the previous kept fix. When two fixes in a row are jumps from it but
-    /// plausible from each other, the kept fix was the odd one out (a bad first fix would otherwise
-    /// throw away the whole track up to the next gap): the segment ends there, a lone kept fix is
-    /// dropped as the jump instead, and the track goes on from the two.
+    /// Applies the segment rules (`TrackRules`) to the next fix of a run and measures what they keep:
+    /// presence along each kept segment, a lone fix as an instant, jumps and duplicates counted.
     private mutating func accept(_ point: TrackPoint, run: inout TrackRun, unit: Int) {
-        guard run.started else {
-            startSegment(point, run: &run)
-            return
-        }
-        let elapsed = point.time - run.last.time
-        if elapsed > parameters.maxFixGap {
-            endSegment(&run, unit: unit)
-            startSegment(point, run: &run)
-            return
-        }
-        let dx = point.x - run.last.x
-        let dy = point.y - run.last.y
-        let distance = (dx * dx + dy * dy).squareRoot()
-        if elapsed <= 0, distance == 0 {
+        switch rules.advance(point, &run.cursor) {
+        case .first:
+            keep(point, run: &run)
+        case .gap(let previous, let previousFixes):
+            endSegment(&run, last: previous, fixes: previousFixes, unit: unit)
+            keep(point, run: &run)
+        case .duplicate:
             duplicateFixes += 1
-            return
-        }
-        if elapsed <= 0 || distance > parameters.maxSpeed * elapsed {
-            if let rejected = run.rejected, plausible(from: rejected, to: point) {
-                droppedJumps -= 1  // `rejected` is kept after all
-                endSegment(&run, unit: unit, dropLoneFix: true)
-                startSegment(rejected, run: &run)
-                accept(point, run: &run, unit: unit)
-                return
-            }
-            run.rejected = point
+        case .jump:
             droppedJumps += 1
-            return
+        case .oddOneOut(let previous, let previousFixes, let restart, let length):
+            droppedJumps -= 1  // `restart` is kept after all
+            endSegment(&run, last: previous, fixes: previousFixes, unit: unit, dropLoneFix: true)
+            keep(restart, run: &run)
+            processSegment(from: restart, to: point, length: length, run: &run, unit: Int32(unit))
+            keep(point, run: &run)
+        case .move(let previous, let length):
+            processSegment(from: previous, to: point, length: length, run: &run, unit: Int32(unit))
+            keep(point, run: &run)
         }
-        run.rejected = nil
-        processSegment(from: run.last, to: point, length: distance, run: &run, unit: Int32(unit))
-        run.last = point
-        run.segmentFixes += 1
-        keep(point, run: &run)
-    }
-
-    /// Whether `b` may follow `a` in one segment (later, within the gap, not too fast).
-    private func plausible(from a: TrackPoint, to b: TrackPoint) -> Bool {
-        let elapsed = b.time - a.time
-        guard elapsed > 0, elapsed <= parameters.maxFixGap else { return false }
-        let dx = b.x - a.x
-        let dy = b.y - a.y
-        return (dx * dx + dy * dy).squareRoot() <= parameters.maxSpeed * elapsed
-    }
-
-    private mutating func startSegment(_ point: TrackPoint, run: inout TrackRun) {
-        run.last = point
-        run.started = true
-        run.segmentFixes = 1
-        run.rejected = nil
-        keep(point, run: &run)
     }
 
     /// Counts a kept fix. The earliest kept time is kept per run (and gathered in `closeAll`), so a
@@ -225,21 +165,24 @@ struct TrackProcessor {
         if point.time > lastKeptTime { lastKeptTime = point.time }
     }
 
-    /// Ends the run's current segment: a lone fix counts as an instant at the sites around it (or,
-    /// with `dropLoneFix`, is counted as a jump instead), and all open presence is closed.
-    private mutating func endSegment(_ run: inout TrackRun, unit: Int, dropLoneFix: Bool = false) {
+    /// Ends the run's segment that ended at `last` with `fixes` kept fixes: a lone fix counts as an
+    /// instant at the sites around it (or, with `dropLoneFix`, is counted as a jump instead), and all
+    /// open presence is closed.
+    private mutating func endSegment(
+        _ run: inout TrackRun, last: TrackPoint, fixes: Int, unit: Int, dropLoneFix: Bool = false
+    ) {
         let unit = Int32(unit)
-        if run.segmentFixes == 1, dropLoneFix {
+        if fixes == 1, dropLoneFix {
             keptFixes -= 1
             droppedJumps += 1
             // A lone fix starting the run must not start the window either; the fix taken instead
             // is later, and every later kept fix of the run comes after it.
-            if run.firstKept == run.last.time { run.firstKept = .infinity }
-        } else if run.segmentFixes == 1 {
+            if run.firstKept == last.time { run.firstKept = .infinity }
+        } else if fixes == 1 {
             pointSites.removeAll(keepingCapacity: true)
-            siteGrid.pointHits(run.last.x, run.last.y, into: &pointSites)
+            siteGrid.pointHits(last.x, last.y, into: &pointSites)
             for site in pointSites {
-                sitePresence.append(SitePresence(site: site, unit: unit, start: run.last.time, end: run.last.time))
+                sitePresence.append(SitePresence(site: site, unit: unit, start: last.time, end: last.time))
             }
         }
         for span in run.openSites {
@@ -250,7 +193,6 @@ struct TrackProcessor {
         }
         run.openSites.removeAll(keepingCapacity: true)
         run.openZones.removeAll(keepingCapacity: true)
-        run.segmentFixes = 0
     }
 
     /// Presence along the straight segment from `a` to `b` (the unit moves at constant speed).

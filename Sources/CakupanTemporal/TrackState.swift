@@ -1,10 +1,3 @@
-/// A fix reduced to what the engine keeps: time (epoch seconds) and position (metres).
-struct TrackPoint {
-    var time: Double
-    var x: Double
-    var y: Double
-}
-
 /// A fix waiting to be handed to the processor that owns its unit.
 struct QueuedFix {
     var unit: Int32
@@ -34,19 +27,14 @@ struct ZonePresence {
     var end: Double
 }
 
-/// One time-ordered run of a unit's track: the last kept fix and the presence still open.
+/// One time-ordered run of a unit's track: where the segment rules stand and the presence still open.
 ///
 /// A unit normally has one run. A fix arriving later than the reorder window allows cannot be put
-/// back in its place, so it continues the latest run that ended before it, or starts a new one.
+/// back in its place, so it continues the latest run that ended before it, or starts a new one
+/// (the engine's choice for late fixes; see `ReorderBuffer`).
 struct TrackRun {
-    /// The last kept fix (time `-infinity` before the first).
-    var last = TrackPoint(time: -.infinity, x: 0, y: 0)
-    /// Whether the run has had a kept fix.
-    var started = false
-    /// Kept fixes in the current segment (a segment ends at a gap longer than `maxFixGap`).
-    var segmentFixes = 0
-    /// The fix just dropped as a jump, if the one before it was kept.
-    var rejected: TrackPoint?
+    /// The last kept fix, the current segment and the last jump (`TrackRules`).
+    var cursor = TrackRules.Cursor()
     /// Time of the run's earliest kept fix (`infinity` before the first); a lone first fix dropped
     /// later as the odd one out is taken back out.
     var firstKept = Double.infinity
@@ -56,12 +44,7 @@ struct TrackRun {
 
 /// Everything the engine keeps about one unit: its reorder buffer and its runs.
 struct UnitTrack {
-    /// Fixes not yet processed, sorted by time from `pendingHead` on (with an infinite reorder
-    /// window: in arrival order, sorted at the end when `unsorted`).
-    var pending: [TrackPoint] = []
-    var unsorted = false
-    var pendingHead = 0
-    /// Latest time already handed to a run (seconds).
-    var newestReleased = -Double.infinity
+    /// Fixes not yet handed to a run.
+    var buffer = ReorderBuffer()
     var runs: [TrackRun] = []
 }

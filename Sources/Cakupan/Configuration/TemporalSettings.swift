@@ -31,7 +31,7 @@ public struct TemporalSettings: Sendable, Equatable {
     /// Douglas–Peucker tolerance (metres, projected) of the patrol lines drawn from tracks.
     public static let simplifyTolerance = 10.0
     /// Repeated passes of a unit within this many metres of its drawn lines are drawn once
-    /// (`TemporalTrackLines`).
+    /// (`TrackLineDrawer`).
     public static let repeatTolerance = 25.0
 
     /// The default time zone, Western Indonesian Time (WIB, +07:00).

@@ -78,7 +78,7 @@ enum TemporalAnalysis {
         var engineParameters = settings.engineParameters(threads: Parallel.workers)
         if exactOrder { engineParameters.reorderWindow = .infinity }
         let engine = try VisitEngine(sites: sites, zones: zones, areas: areas, parameters: engineParameters)
-        let lines = TemporalTrackLines(maxFixGap: settings.maxFixGap, maxSpeed: settings.maxSpeedKmh / 3.6,
+        let lines = TrackLineDrawer(maxFixGap: settings.maxFixGap, maxSpeed: settings.maxSpeedKmh / 3.6,
                                        reorderWindow: engineParameters.reorderWindow, tolerance: TemporalSettings.simplifyTolerance,
                                        passTolerance: TemporalSettings.repeatTolerance)
         clock.lap("temporal: sites, zones and areas")

@@ -28,7 +28,7 @@ struct ProjectedFixes: Sendable {
 /// drawer are each used by one thread at a time: `submit` waits for the previous batch first.
 final class TemporalStream {
     private let engine: VisitEngine
-    private let lines: TemporalTrackLines
+    private let lines: TrackLineDrawer
     private let group = DispatchGroup()
     private let engineQueue = DispatchQueue(label: "cakupan.temporal.engine")
     private let linesQueue = DispatchQueue(label: "cakupan.temporal.lines")
@@ -41,7 +41,7 @@ final class TemporalStream {
     /// Unit names by number (order of first appearance), as the engine numbers them.
     private(set) var names: [String] = []
 
-    init(engine: VisitEngine, lines: TemporalTrackLines) {
+    init(engine: VisitEngine, lines: TrackLineDrawer) {
         self.engine = engine
         self.lines = lines
     }

@@ -1,11 +1,11 @@
-@testable import Cakupan
-import CakupanGeometry
 import Foundation
 import Testing
 
+@testable import CakupanTemporal
+
 /// The repeated-pass test of the track lines (`DrawnSegments.covers`) against brute force, and the
 /// lines drawn from a unit driving one road back and forth.
-@Suite struct TemporalLinesTests {
+@Suite struct TrackLineDrawerTests {
     /// Distance from a point to a segment.
     static func distance(_ p: SIMD2<Double>, _ a: SIMD2<Double>, _ b: SIMD2<Double>) -> Double {
         let d = b - a
@@ -81,7 +81,7 @@ import Testing
             return road[i - 1] + (road[i] - road[i - 1]) * f
         }
         let total = cumulative.last!
-        let lines = TemporalTrackLines(maxFixGap: 300, maxSpeed: 150 / 3.6, reorderWindow: 300, tolerance: 10, passTolerance: 25)
+        let lines = TrackLineDrawer(maxFixGap: 300, maxSpeed: 150 / 3.6, reorderWindow: 300, tolerance: 10, passTolerance: 25)
         var rng = SplitMix64(seed: 7)
         var fixes: [SIMD2<Double>] = []
         var s = 0.0, direction = 1.0

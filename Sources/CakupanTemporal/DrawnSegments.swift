@@ -1,5 +1,5 @@
 /// The track segments drawn so far, per unit: answers "is this piece of track already within
-/// `tolerance` of a drawn segment of the same unit?" (`TemporalTrackLines`, repeated passes).
+/// `tolerance` of a drawn segment of the same unit?" (`TrackLineDrawer`, repeated passes).
 ///
 /// Each unit keeps its segments in one array and a grid of `cell`-metre squares listing, per square,
 /// the segments within `tolerance` of it, so the square of a point lists every segment within
