@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "CakupanBriefingTests", dependencies: ["CakupanBriefing"]),
         .testTarget(
             name: "CakupanTests",
-            dependencies: ["Cakupan", "CakupanBriefing", "CakupanGeometry", "CakupanPROJ", "CakupanGDAL", "CakupanGEOS"],
+            dependencies: ["Cakupan", "CakupanBriefing", "CakupanGeometry", "CakupanPROJ", "CakupanGDAL", "CakupanGEOS", "CakupanSchema"],
             resources: [.copy("Fixtures")]
         ),
     ],

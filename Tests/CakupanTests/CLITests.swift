@@ -36,13 +36,14 @@ import Testing
         }
     }
 
-    static func run(_ args: [String], in directory: URL? = nil) throws -> Run {
+    static func run(_ args: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try binary.get()
         process.arguments = args
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["CAKUPAN_PROGRESS"] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -25,10 +25,10 @@ struct TrackOptions: ParsableArguments {
     @Option(name: .customLong("max-fix-gap"), help: ArgumentHelp("Fixes further apart split a track (default 5m).", valueName: "duration"))
     var maxFixGap: String?
 
-    @Option(name: .customLong("max-speed"), help: ArgumentHelp("A faster implied move is a GPS jump (default \(Int(Defaults.maxSpeedKmh)) km/h).", valueName: "km/h"))
+    @Option(name: .customLong("max-speed"), help: ArgumentHelp("A fix implying more is a jump (default \(Int(Defaults.maxSpeedKmh)) km/h).", valueName: "km/h"))
     var maxSpeed: String?
 
-    @Option(name: .customLong("merge-gap"), help: ArgumentHelp("Visits of one unit closer than this merge (default 2m).", valueName: "duration"))
+    @Option(name: .customLong("merge-gap"), help: ArgumentHelp("Visits closer than this merge (default 2m).", valueName: "duration"))
     var mergeGap: String?
 
     @Option(name: .customLong("visit-radius"), help: ArgumentHelp("A unit this close to a site visits it (default \(Int(Defaults.visitRadius)) m).", valueName: "metres"))
@@ -37,7 +37,7 @@ struct TrackOptions: ParsableArguments {
     @Option(name: .customLong("radius-for"), help: ArgumentHelp("Visit radius of one category, e.g. gudang=300 (repeatable).", valueName: "cat=metres"))
     var radiusFor: [String] = []
 
-    @Option(name: .customLong("max-unattended"), help: ArgumentHelp("A site without a unit for longer is stale (default 2h).", valueName: "duration"))
+    @Option(name: .customLong("max-unattended"), help: ArgumentHelp("Stale after this without a unit (default 2h).", valueName: "duration"))
     var maxUnattended: String?
 
     @Option(name: .customLong("max-unattended-for"), help: ArgumentHelp("Stale limit of one category, e.g. kpu=1h (repeatable).", valueName: "cat=duration"))
