@@ -19,10 +19,12 @@ struct CSVRecordScanner {
     let roleOfColumn: [Int]
     /// Per role: where the field's text starts and ends (end exclusive), whether it holds `""`
     /// escapes, and whether the record had the field at all.
-    private(set) var fieldStart = [Int](repeating: 0, count: 4)
-    private(set) var fieldEnd = [Int](repeating: 0, count: 4)
-    private(set) var fieldEscaped = [Bool](repeating: false, count: 4)
-    private(set) var fieldPresent = [Bool](repeating: false, count: 4)
+    private(set) var fieldStart = [Int](repeating: 0, count: roleCount)
+    private(set) var fieldEnd = [Int](repeating: 0, count: roleCount)
+    private(set) var fieldEscaped = [Bool](repeating: false, count: roleCount)
+    private(set) var fieldPresent = [Bool](repeating: false, count: roleCount)
+    /// How many roles a record's fields can play (`FixCSVColumns.Role`).
+    static let roleCount = FixCSVColumns.Role.allCases.count
     /// Whether any field of the last record had text (all-empty records are blank rows).
     private(set) var hasContent = false
 
@@ -37,7 +39,7 @@ struct CSVRecordScanner {
         guard position < count else { return atEOF ? .end : .needMore }
         let quote: UInt8 = 0x22, lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
         let separator = self.separator
-        for role in 0..<4 { fieldPresent[role] = false }
+        for role in 0..<Self.roleCount { fieldPresent[role] = false }
         hasContent = false
         var index = position
         var column = 0

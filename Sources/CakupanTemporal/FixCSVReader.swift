@@ -5,9 +5,13 @@ import Foundation
 /// The file is read in large chunks and parsed as bytes; only the unit text becomes a `String` (and
 /// is reused while consecutive rows name the same unit). The header decides:
 /// - the separator: `,`, `;` or tab, whichever is most frequent in the header line;
-/// - the columns, by name, case-insensitively: unit (`unit`, `unit_id`, `kendaraan`, `callsign`),
-///   time (`time`, `timestamp`, `waktu`), lon (`lon`, `lng`, `long`, `longitude`, `bujur`, `x`),
-///   lat (`lat`, `latitude`, `lintang`, `y`).
+/// - the columns, by `FixColumnRules` (an explicit `fields` mapping first, then the accepted names):
+///   unit (optional: without one every fix is unit `defaultUnit`), time (or a date column and a
+///   time-of-day column, read joined by a space), lon, lat.
+///
+/// Rows without a time (an empty time or date cell) are skipped and counted (`FixCSVSummary.untimed`);
+/// times are read by a `TimeReader` (`timeFormat` when given), and a file whose day-first dates all
+/// have day ≤ 12 is refused (`TemporalError.ambiguousDates`) after its last row.
 ///
 /// Also handled: a UTF-8 byte order mark, CRLF or CR line ends, quoted fields (RFC 4180), decimal
 /// commas when the separator is not `,`, rows whose fields are all empty (skipped and counted).
@@ -24,15 +28,33 @@ public struct FixCSVReader: Sendable {
     /// Bytes read from the file at a time.
     public var chunkSize: Int
 
-    public init(path: String, utcOffset: Int = UTCOffset.wib, chunkSize: Int = 4 << 20) {
+    /// Explicit columns per field (header names); the others are detected.
+    public var fields: [FixField: String]
+    /// How times are written (`--time-format`); nil detects them.
+    public var timeFormat: TimeFormat?
+    /// The unit of every fix when the file has no unit column; nil: the file's name without folder
+    /// and extension.
+    public var defaultUnit: String?
+
+    public init(
+        path: String, utcOffset: Int = UTCOffset.wib, chunkSize: Int = 4 << 20, fields: [FixField: String] = [:],
+        timeFormat: TimeFormat? = nil, defaultUnit: String? = nil
+    ) {
         self.path = path
         self.utcOffset = utcOffset
         self.chunkSize = max(1, chunkSize)
+        self.fields = fields
+        self.timeFormat = timeFormat
+        self.defaultUnit = defaultUnit
     }
+
+    /// How many untimed rows `FixCSVSummary.untimedLines` lists.
+    public static let listedUntimedLines = 20
 
     /// Reads the whole file, calling `body` with each fix in file order.
     /// - Throws: `TemporalError` naming file, line and column (`missingColumn`, `missingValue`,
-    ///   `notANumber`, `badTimestamp`, `unreadable`, `emptyFile`), or whatever `body` throws.
+    ///   `mappedColumnMissing`, `notANumber`, `badTimestamp`, `ambiguousDates`, `unreadable`,
+    ///   `emptyFile`), or whatever `body` throws.
     @discardableResult
     public func forEach(_ body: (FixRecord) throws -> Void) throws -> FixCSVSummary {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -70,9 +92,11 @@ public struct FixCSVReader: Sendable {
             let separator = CSVRecordScanner.detectSeparator(line)
             return (separator, CSVRecordScanner.splitHeader(line, separator: separator))
         }
-        let columns = try FixCSVColumns(header: header, file: path)
+        let columns = try FixCSVColumns(header: header, mapping: fields, file: path)
         var roleOfColumn = [Int](repeating: -1, count: header.count)
-        for role in FixCSVColumns.Role.allCases { roleOfColumn[columns.index[role.rawValue]] = role.rawValue }
+        for role in FixCSVColumns.Role.allCases where columns.index[role.rawValue] >= 0 {
+            roleOfColumn[columns.index[role.rawValue]] = role.rawValue
+        }
 
         var scanner = CSVRecordScanner(separator: separator, roleOfColumn: roleOfColumn)
         var start = min(lineEnd + 1, buffer.count)
@@ -81,25 +105,57 @@ public struct FixCSVReader: Sendable {
         var blankRows = 0
         var units = UnitNameCache()
         let decimalComma = separator != 0x2C
-        let utcOffset = self.utcOffset
+        var times = TimeReader(utcOffset: utcOffset, format: timeFormat)
+        var untimed = 0
+        var untimedLines: [Int] = []
+        let fixedUnit = columns.hasUnit ? nil : (defaultUnit ?? Self.stem(of: path))
+        let hasDate = columns.hasDate
+        let timeColumn = hasDate ? "\(columns.names[4]) + \(columns.names[1])" : columns.names[1]
+        var joined: [UInt8] = []  // date, space, time of day
 
-        func record(_ bytes: UnsafeBufferPointer<UInt8>) throws -> FixRecord {
+        /// The row's fix, or nil when it has no time.
+        func record(_ bytes: UnsafeBufferPointer<UInt8>) throws -> FixRecord? {
             func missing(_ role: FixCSVColumns.Role) -> TemporalError {
                 .missingValue(file: path, line: line, column: columns.names[role.rawValue])
             }
-            let unitRole = FixCSVColumns.Role.unit.rawValue
-            guard let unit = scanner.withField(unitRole, in: bytes, { units.name(for: $0) }), !unit.isEmpty
-            else { throw missing(.unit) }
-            let timeRole = FixCSVColumns.Role.time.rawValue
-            guard let time = try scanner.withField(timeRole, in: bytes, { field -> Double in
-                guard let time = TimestampParser.parse(bytes: field, utcOffset: utcOffset) else {
+            let unit: String
+            if let fixedUnit {
+                unit = fixedUnit
+            } else {
+                let unitRole = FixCSVColumns.Role.unit.rawValue
+                guard let name = scanner.withField(unitRole, in: bytes, { units.name(for: $0) }), !name.isEmpty
+                else { throw missing(.unit) }
+                unit = name
+            }
+            func time(_ field: UnsafeBufferPointer<UInt8>) throws -> Double? {
+                guard !field.isEmpty else { return nil }
+                guard let time = times.read(field, line: line) else {
                     throw TemporalError.badTimestamp(
-                        file: path, line: line, field: columns.names[timeRole],
-                        value: String(decoding: field, as: UTF8.self))
+                        file: path, line: line, field: timeColumn, value: String(decoding: field, as: UTF8.self))
                 }
                 return time
-            })
-            else { throw missing(.time) }
+            }
+            let read: Double??
+            if hasDate {
+                joined.removeAll(keepingCapacity: true)
+                let date = scanner.withField(FixCSVColumns.Role.date.rawValue, in: bytes) { joined.append(contentsOf: $0) }
+                let clock = scanner.withField(FixCSVColumns.Role.time.rawValue, in: bytes) { field in
+                    if !field.isEmpty, !joined.isEmpty {
+                        joined.append(0x20)
+                        joined.append(contentsOf: field)
+                        return true
+                    }
+                    return false
+                }
+                read = date != nil && clock == true ? try joined.withUnsafeBufferPointer(time) : nil
+            } else {
+                read = try scanner.withField(FixCSVColumns.Role.time.rawValue, in: bytes, time)
+            }
+            guard let read, let time = read else {
+                untimed += 1
+                if untimedLines.count < Self.listedUntimedLines { untimedLines.append(line) }
+                return nil
+            }
             func coordinate(_ role: FixCSVColumns.Role) throws -> Double {
                 let value = try scanner.withField(role.rawValue, in: bytes) { field -> Double in
                     guard let value = DecimalParser.parse(field, decimalComma: decimalComma) else {
@@ -135,7 +191,8 @@ public struct FixCSVReader: Sendable {
                             blankRows += 1
                             continue
                         }
-                        try body(try record(bytes))
+                        guard let fix = try record(bytes) else { continue }
+                        try body(fix)
                         rows += 1
                     }
                 }
@@ -145,10 +202,14 @@ public struct FixCSVReader: Sendable {
             start = 0
             try fill()
         }
+        if times.isAmbiguous, let first = times.firstAmbiguous {
+            throw TemporalError.ambiguousDates(file: path, line: first.line, column: timeColumn, value: first.value)
+        }
         return FixCSVSummary(
-            separator: Character(Unicode.Scalar(separator)), unitColumn: columns.names[0],
-            timeColumn: columns.names[1], lonColumn: columns.names[2], latColumn: columns.names[3], rows: rows,
-            blankRows: blankRows)
+            separator: Character(Unicode.Scalar(separator)), unitColumn: fixedUnit == nil ? columns.names[0] : nil,
+            timeColumn: columns.names[1], dateColumn: hasDate ? columns.names[4] : nil, lonColumn: columns.names[2],
+            latColumn: columns.names[3], rows: rows, blankRows: blankRows, untimed: untimed,
+            untimedLines: untimedLines, unit: fixedUnit)
     }
 
     /// Reads the whole file, calling `body` with up to `maxCount` fixes at a time (for batch
@@ -169,6 +230,13 @@ public struct FixCSVReader: Sendable {
         }
         if !batch.isEmpty { try body(batch) }
         return summary
+    }
+
+    /// The file name without folder and extension (`data/patroli_bripka.csv` → `patroli_bripka`).
+    public static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
     }
 
     /// Index of the first line feed outside quotes, or nil if there is none yet.

@@ -24,13 +24,22 @@ public struct FixRecord: Hashable, Sendable {
 public struct FixCSVSummary: Hashable, Sendable {
     /// The field separator detected from the header: `,`, `;` or a tab.
     public var separator: Character
-    /// The header names used for unit, time, lon and lat, as written.
-    public var unitColumn: String
+    /// The header names used for unit, time, lon and lat, as written; `unitColumn` is nil when the
+    /// file has none (every fix is then unit `unit`).
+    public var unitColumn: String?
+    /// The time column, or the time-of-day column beside `dateColumn`.
     public var timeColumn: String
+    public var dateColumn: String?
     public var lonColumn: String
     public var latColumn: String
     /// Data rows handed to the caller.
     public var rows: Int
     /// Rows skipped because every field was empty.
     public var blankRows: Int
+    /// Rows skipped because their time (or date) was empty.
+    public var untimed: Int
+    /// The lines of the first untimed rows (at most `FixCSVReader.listedUntimedLines`).
+    public var untimedLines: [Int]
+    /// The unit given to every fix when the file has no unit column.
+    public var unit: String?
 }

@@ -25,6 +25,13 @@ public enum TemporalError: Error, Hashable, Sendable, LocalizedError {
     /// A zone or area polygon that cannot be used (a ring with fewer than three distinct points,
     /// non-finite coordinates).
     case invalidRegion(kind: String, index: Int, id: String, reason: String)
+    /// A `--time-format` pattern that cannot be used.
+    case badTimeFormat(String, reason: String)
+    /// Every day-first date of the column has day and month ≤ 12, so their order cannot be told;
+    /// `line` and `value` are the first such date.
+    case ambiguousDates(file: String, line: Int, column: String, value: String)
+    /// A column named by an explicit mapping (`--track-fields unit=Plat Nomor`) is not in the header.
+    case mappedColumnMissing(file: String, field: String, column: String, header: [String])
     /// A fix with a non-finite time or coordinate.
     case invalidFix(line: Int, unit: String, field: String)
     /// `add` was called after `finish`.
@@ -57,6 +64,15 @@ public enum TemporalError: Error, Hashable, Sendable, LocalizedError {
             return "site \(index) ('\(id)'), \(field): \(reason)"
         case let .invalidRegion(kind, index, id, reason):
             return "\(kind) \(index) ('\(id)'): \(reason)"
+        case let .badTimeFormat(pattern, reason):
+            return "time format '\(pattern)' cannot be used: \(reason) (tokens: %d %m %Y %y %H %M %S, "
+                + "for example '%d/%m/%Y %H:%M')"
+        case let .ambiguousDates(file, line, column, value):
+            return "\(file), line \(line), column \(column): every date has day and month ≤ 12, so '\(value)' "
+                + "could be read day-first or month-first; give --time-format "
+                + "'\(TimeReader.suggestedFormat(for: value))' (or '%m/%d/…' if the month comes first)"
+        case let .mappedColumnMissing(file, field, column, header):
+            return "\(file): no column '\(column)' for \(field); the columns are \(header.joined(separator: ", "))"
         case let .invalidFix(line, unit, field):
             return "fix of unit '\(unit)' at line \(line): \(field) is not a finite number"
         case .engineFinished:

@@ -5,7 +5,12 @@
 /// - the same without an offset, read as local time at `utcOffset` (the `--timezone` setting);
 /// - a space (or several) instead of `T`, `/` instead of `-` in the date, seconds optional,
 ///   fractional seconds with `.` or `,` (any number of digits), an optional space before the offset;
-/// - Unix epoch seconds: 9 to 11 digits with an optional fraction (1973 to 5138).
+/// - Unix epoch seconds: 9 to 11 digits with an optional fraction (1973 to 5138); epoch
+///   milliseconds: 12 or 13 digits (a number above 10¹¹ is milliseconds).
+///
+/// Day-first dates (`27/11/2024 07:15`, `27-11-2024`, `27.11.2024`) are read by `TimeReader`, which
+/// notes whether the day/month order was settled by a day above 12 (`DayFirstNote`); `parse` alone
+/// refuses them.
 ///
 /// Dates are checked (month 1–12, day within the month, hour < 24, minute < 60, second ≤ 60).
 public enum TimestampParser {
@@ -28,20 +33,52 @@ public enum TimestampParser {
 
     /// Seconds since the Unix epoch (UTC) of the UTF-8 `bytes`, or nil when they are not a timestamp.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>, utcOffset: Int) -> Double? {
+        var note = DayFirstNote()
+        return parse(bytes: bytes, utcOffset: utcOffset, dayFirst: false, note: &note)
+    }
+
+    /// The grammar above; with `dayFirst`, also `DD/MM/YYYY` (`/`, `-` or `.`) followed by a time,
+    /// noted in `note`.
+    static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, utcOffset: Int, dayFirst: Bool, note: inout DayFirstNote
+    ) -> Double? {
         var cursor = ByteCursor(bytes: bytes)
         cursor.trimSpaces()
         guard !cursor.atEnd else { return nil }
         if let epoch = cursor.epochSeconds() { return epoch }
 
-        guard let year = cursor.digits(min: 4, max: 4) else { return nil }
-        guard let dateSeparator = cursor.take(where: { $0 == 0x2D || $0 == 0x2F }) else { return nil }  // - /
-        guard let month = cursor.digits(min: 1, max: 2), cursor.take(dateSeparator),
-            let day = cursor.digits(min: 1, max: 2)
-        else { return nil }
+        let start = cursor.index
+        let year: Int, month: Int, day: Int
+        if let value = cursor.digits(min: 4, max: 4) {
+            year = value
+            guard let dateSeparator = cursor.take(where: { $0 == 0x2D || $0 == 0x2F }) else { return nil }  // - /
+            guard let m = cursor.digits(min: 1, max: 2), cursor.take(dateSeparator),
+                let d = cursor.digits(min: 1, max: 2)
+            else { return nil }
+            (month, day) = (m, d)
+        } else {
+            // DD/MM/YYYY: only where day-first dates are read (a file's time column).
+            cursor.index = start
+            guard dayFirst, let d = cursor.digits(min: 1, max: 2),
+                let dateSeparator = cursor.take(where: { $0 == 0x2F || $0 == 0x2D || $0 == 0x2E }),  // / - .
+                let m = cursor.digits(min: 1, max: 2), cursor.take(dateSeparator),
+                let y = cursor.digits(min: 4, max: 4)
+            else { return nil }
+            (year, month, day) = (y, m, d)
+            if day > 12 { note.settled = true } else if day != month { note.ambiguous = true }
+        }
+        return clock(&cursor, year: year, month: month, day: day, utcOffset: utcOffset, separated: true)
+    }
+
+    /// The rest after a date: `T` or spaces, `HH:MM[:SS[.fff]]`, an optional offset. `separated`:
+    /// the clock needs a `T` or a space before it (false right after a format's own literal).
+    static fileprivate func clock(
+        _ cursor: inout ByteCursor, year: Int, month: Int, day: Int, utcOffset: Int, separated: Bool
+    ) -> Double? {
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month)
         else { return nil }
 
-        if !cursor.take(0x54), !cursor.take(0x74) {  // T t
+        if separated, !cursor.take(0x54), !cursor.take(0x74) {  // T t
             guard cursor.skipSpaces() > 0 else { return nil }
         }
         guard let hour = cursor.digits(min: 1, max: 2), cursor.take(0x3A),  // :
@@ -74,7 +111,7 @@ public enum TimestampParser {
 }
 
 /// A read position in a byte buffer, for the timestamp grammar.
-private struct ByteCursor {
+struct ByteCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var end: Int
@@ -158,7 +195,8 @@ private struct ByteCursor {
         return sign == 0x2D ? -seconds : seconds
     }
 
-    /// The whole remaining text as epoch seconds, when it is 9–11 digits with an optional fraction.
+    /// The whole remaining text as epoch seconds, when it is 9–13 digits with an optional fraction
+    /// (12–13 digits, above 10¹¹, are milliseconds).
     mutating func epochSeconds() -> Double? {
         var integer = 0
         var integerDigits = 0
@@ -169,9 +207,10 @@ private struct ByteCursor {
             integer = integer * 10 + digit
             integerDigits += 1
             position += 1
-            if integerDigits > 11 { return nil }
+            if integerDigits > 13 { return nil }
         }
-        guard (9...11).contains(integerDigits) else { return nil }
+        guard (9...13).contains(integerDigits) else { return nil }
+        let millis = integer > 100_000_000_000  // above 10¹¹: milliseconds
         var fraction = 0.0
         if position < end {
             guard bytes[position] == 0x2E else { return nil }
@@ -190,6 +229,6 @@ private struct ByteCursor {
             guard position > start else { return nil }
         }
         index = position
-        return Double(integer) + fraction
+        return millis ? (Double(integer) + fraction) / 1000 : Double(integer) + fraction
     }
 }

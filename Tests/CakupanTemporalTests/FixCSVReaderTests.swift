@@ -84,8 +84,8 @@ import CakupanTemporal
     }
 
     @Test func badTimestampNamesLineAndField() throws {
-        let path = try temporaryFile("unit;waktu;lon;lat\nA;27/11/2024 08:00;106,8;-6,1\n")
-        #expect(throws: TemporalError.badTimestamp(file: path, line: 2, field: "waktu", value: "27/11/2024 08:00")) {
+        let path = try temporaryFile("unit;waktu;lon;lat\nA;27 Nov 2024 08:00;106,8;-6,1\n")
+        #expect(throws: TemporalError.badTimestamp(file: path, line: 2, field: "waktu", value: "27 Nov 2024 08:00")) {
             try readAll(path)
         }
     }

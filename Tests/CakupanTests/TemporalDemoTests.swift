@@ -136,12 +136,12 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "id,lon,lat\nS1,104.1,-3.6\n".write(to: dir.appendingPathComponent("sites.csv"), atomically: true, encoding: .utf8)
-        try "unit,time,lon,lat\nP1,2024-11-27 08:00,104.1,-3.6\nP1,27/11/2024 08:01,104.1,-3.6\n"
+        try "unit,time,lon,lat\nP1,2024-11-27 08:00,104.1,-3.6\nP1,27 Nov 2024 08:01,104.1,-3.6\n"
             .write(to: dir.appendingPathComponent("fixes.csv"), atomically: true, encoding: .utf8)
         let r = try CLITests.run(["analyze", "--sites", "sites.csv", "--tracks", "fixes.csv", "--out", "out"], in: dir)
         CLITests.expectNoCrash(r, "bad timestamp")
         #expect(r.status == 2)
-        #expect(r.stderr.contains("cakupan: error: fixes.csv, row 2 (line 3), field 'time': cannot read timestamp '27/11/2024 08:01'"), "\(r.stderr)")
+        #expect(r.stderr.contains("cakupan: error: fixes.csv, row 2 (line 3), field 'time': cannot read timestamp '27 Nov 2024 08:01'") && r.stderr.contains("--time-format"), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }

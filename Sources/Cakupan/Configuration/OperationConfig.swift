@@ -202,6 +202,7 @@ public struct OperationConfig: Sendable, Equatable {
         if let minZoneCoverage { p.minZoneCoverage = minZoneCoverage }
         if let crs { p.crs = try CRSMode(parsing: crs) }
         p.areaNameField = areaName
+        if let timeFormat { _ = try TemporalSettings.timeFormat(timeFormat) }  // refused before any file is read
         try p.validate()
         return p
     }

@@ -27,6 +27,8 @@ public struct TemporalSettings: Sendable, Equatable {
     public var shift: DailyShift?
     /// The shift as written (`22:00-06:00`), nil without one.
     public var shiftText: String?
+    /// How fix times are written (`--time-format`); nil detects them.
+    public var timeFormat: TimeFormat?
 
     /// Douglas–Peucker tolerance (metres, projected) of the patrol lines drawn from tracks.
     public static let simplifyTolerance = 10.0
@@ -37,9 +39,17 @@ public struct TemporalSettings: Sendable, Equatable {
     /// The default time zone, Western Indonesian Time (WIB, +07:00).
     public static let defaultTimezone = Defaults.timezone
 
-    /// Resolves a configuration: the time zone first, then `from`/`to` read in it.
-    public init(_ c: TemporalConfig) throws {
+    /// Resolves a configuration: the time zone first, then `from`/`to` read in it; `timeFormat` is
+    /// `OperationConfig.timeFormat` (`--time-format`).
+    public init(_ c: TemporalConfig, timeFormat: String? = nil) throws {
         trackInputs = c.trackInputs
+        self.timeFormat = try timeFormat.map(Self.timeFormat)
+        for spec in trackInputs {
+            let other = spec.fields.keys.filter { FixField(rawValue: $0.rawValue) == nil }.map(\.rawValue).sorted()
+            if !other.isEmpty {
+                throw CakupanError.usage("--track-fields for \(spec): \(other.joined(separator: ", ")) cannot be mapped for GPS fixes; the fields are unit, time, date, lat, lon")
+            }
+        }
         let zone = c.timezone ?? Self.defaultTimezone
         do { utcOffset = try UTCOffset.seconds(named: zone) } catch {
             throw CakupanError.usage("--timezone '\(zone)' is not a time zone; use WIB (Asia/Jakarta), WITA (Asia/Makassar), WIT (Asia/Jayapura), UTC, or an offset such as +08:00")
@@ -63,6 +73,13 @@ public struct TemporalSettings: Sendable, Equatable {
                 throw CakupanError.usage("--shift '\(text)' is not a daily shift; write HH:MM-HH:MM, for example 22:00-06:00")
             }
             shiftText = text.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// `--time-format` read, or a usage error saying what is wrong with it.
+    static func timeFormat(_ text: String) throws -> TimeFormat {
+        do { return try TimeFormat(text) } catch let error as TemporalError {
+            throw CakupanError.usage("--time-format: \(error.localizedDescription)")
         }
     }
 

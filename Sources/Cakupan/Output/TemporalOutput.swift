@@ -220,6 +220,8 @@ public enum TemporalOutput {
                 ("simplify_tolerance_m", .num(TemporalSettings.simplifyTolerance, 3)),
                 ("repeat_tolerance_m", .num(TemporalSettings.repeatTolerance, 3)),
             ]))),
+            ("unit_names", .array(report.unitNames.map { .string($0) })),
+            ("skipped_fixes", .int(report.skippedFixes)),
         ]))
     }
 

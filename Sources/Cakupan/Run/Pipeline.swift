@@ -13,7 +13,8 @@ public enum Pipeline {
         let parameters = try request.config.parameters()
         InputReader.progressMode = services.readProgress
         var warnings = Warnings()
-        let (result, inputs) = try analyze(request.config, parameters: parameters, progress: services.progress, warnings: &warnings)
+        let (result, inputs) = try analyze(request.config, parameters: parameters, progress: services.progress, now: services.clock(),
+                                           warnings: &warnings)
         var clock = PhaseClock()
         var files = files(result, inputs: inputs, operation: request.config.name, warnings: warnings)
         files += try Exports.files(result, formats: request.formats)
@@ -141,7 +142,7 @@ public enum Pipeline {
     /// visits per site, attendance per zone, patrol effort per area, and each unit's track added to
     /// the patrols before the coverage is computed.
     public static func analyze(_ config: OperationConfig, parameters: AnalysisParameters, progress: Progress = Progress(enabled: false),
-                               warnings: inout Warnings) throws -> (result: AnalysisResult, inputs: AnalysisInputs) {
+                               now: Date = Date(), warnings: inout Warnings) throws -> (result: AnalysisResult, inputs: AnalysisInputs) {
         let inputs = try loadInputs(config, parameters: parameters, warnings: &warnings)
         let temporal = config.temporal
         guard !temporal.tracks.isEmpty else {
@@ -150,19 +151,19 @@ public enum Pipeline {
             }
             return (try CoverageAnalysis(progress: progress).run(inputs, parameters: parameters, warnings: &warnings), inputs)
         }
-        let settings = try TemporalSettings(temporal)
+        let settings = try TemporalSettings(temporal, timeFormat: config.timeFormat)
         // The CRS comes from the other inputs (the tracks are not read yet); without areas the tracks
         // can move the centre into another zone: then the fixes are read again in that zone.
         var crs = try TemporalAnalysis.singleCRS(inputs, parameters)
         var passWarnings = Warnings()
-        var pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, warnings: &passWarnings)
+        var pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, now: now, warnings: &passWarnings)
         // Fixes later than the reorder window would start runs overlapping the unit's others in time
         // (its hours counted twice): read the tracks again holding every fix until the end.
         let late = pass.lateFixes
         if late > 0 {
             _ = pass.stream.result()
             passWarnings = Warnings()
-            pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, exactOrder: true, warnings: &passWarnings)
+            pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, exactOrder: true, now: now, warnings: &passWarnings)
         }
         var clock = PhaseClock()
         var all = inputs
@@ -172,7 +173,7 @@ public enum Pipeline {
             _ = pass.stream.result()
             crs = chosen
             passWarnings = Warnings()
-            pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, exactOrder: late > 0, warnings: &passWarnings)
+            pass = try TemporalAnalysis.run(settings, inputs, crs: crs, parameters, exactOrder: late > 0, now: now, warnings: &passWarnings)
             all = inputs
             all.patrols += pass.patrols
             guard try TemporalAnalysis.singleCRS(all, parameters).epsg == crs.epsg else {

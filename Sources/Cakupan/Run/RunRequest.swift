@@ -24,10 +24,14 @@ public struct RunServices: Sendable {
     public var progress: Progress
     /// When to show the readers' per-file progress.
     public var readProgress: ProgressMode
+    /// The run's moment: GPS fixes dated after it come from a broken device clock.
+    public var clock: @Sendable () -> Date
 
-    public init(progress: Progress = Progress(enabled: false), readProgress: ProgressMode = .automatic) {
+    public init(progress: Progress = Progress(enabled: false), readProgress: ProgressMode = .automatic,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.progress = progress
         self.readProgress = readProgress
+        self.clock = clock
     }
 }
 

@@ -13,6 +13,8 @@ struct TemporalPass {
     var gapsTotal: Int
     var jumps: [TrackJump]
     var files: [TrackFileSummary]
+    /// The units with accepted fixes, sorted.
+    var unitNames: [String]
     var lineVertices: Int
     /// Fixes that came later than the reorder window for their unit (0 when read with `exactOrder`).
     var lateFixes: Int
@@ -41,10 +43,13 @@ enum TemporalAnalysis {
     /// Reads every fix file once, feeding the engine and the line drawer.
     /// With `exactOrder`, every fix is held until the end and sorted per unit (exact for any order,
     /// memory grows with the fixes); otherwise fixes are put in place within the reorder window.
+    /// Fixes dated more than a day after `now` (the run's moment, passed in) are a broken clock's.
     static func run(_ settings: TemporalSettings, _ inputs: AnalysisInputs, crs: ProjectedCRS,
-                    _ parameters: AnalysisParameters, exactOrder: Bool = false, warnings: inout Warnings) throws -> TemporalPass {
+                    _ parameters: AnalysisParameters, exactOrder: Bool = false, now: Date = Date(),
+                    warnings: inout Warnings) throws -> TemporalPass {
         do {
-            return try compute(settings, inputs, crs: crs, parameters, exactOrder: exactOrder, warnings: &warnings)
+            return try compute(settings, inputs, crs: crs, parameters, exactOrder: exactOrder,
+                               notAfter: now.timeIntervalSince1970 + 86_400, warnings: &warnings)
         } catch let error as GEOSError {
             throw CakupanError.internal("\(error)")
         } catch let error as PROJError {
@@ -55,7 +60,8 @@ enum TemporalAnalysis {
     }
 
     private static func compute(_ settings: TemporalSettings, _ inputs: AnalysisInputs, crs: ProjectedCRS,
-                                _ parameters: AnalysisParameters, exactOrder: Bool, warnings: inout Warnings) throws -> TemporalPass {
+                                _ parameters: AnalysisParameters, exactOrder: Bool, notAfter: Double,
+                                warnings: inout Warnings) throws -> TemporalPass {
         var clock = PhaseClock()
         let job = try JobContext(AnalysisGroup(epsg: crs.epsg, scaleCorrected: false))
         let forward = try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:\(crs.epsg)", context: job.proj)
@@ -92,8 +98,9 @@ enum TemporalAnalysis {
         // is computed, and `attach` waits for them.)
         var streamed = false
         defer { if !streamed { stream.wait() } }
-        for path in settings.tracks {
-            let reader = TemporalFixReader(path: path, utcOffset: settings.utcOffset)
+        for spec in settings.trackInputs {
+            let path = spec.path
+            let reader = TemporalFixReader(spec, settings: settings, notAfter: notAfter)
             let summary = try reader.read(warnings: &warnings) { batch, origin in
                 coordinates.removeAll(keepingCapacity: true)
                 for r in batch {
@@ -122,10 +129,13 @@ enum TemporalAnalysis {
             if summary.blankRows > 0 {
                 warnings.add("\(path): \(summary.blankRows) blank row\(summary.blankRows == 1 ? "" : "s") skipped", kind: "skipped_features")
             }
-            if summary.fixes == 0 {
+            if summary.fixes == 0, summary.skippedFixes == 0 {
                 throw CakupanError.input(InputLocation(file: path), "the tracks file has no GPS fixes")
             }
             files.append(summary)
+        }
+        if files.allSatisfy({ $0.fixes == 0 }) {
+            throw CakupanError.input(InputLocation(file: settings.tracks.joined(separator: ", ")), "no GPS fix can be used: every fix was left out (see the warnings above)")
         }
         let pieces = try stream.finish()
         streamed = true
@@ -157,7 +167,8 @@ enum TemporalAnalysis {
         let jumps = zip(lines.jumps, jumpPoints).map { TrackJump(unit: names[$0.unit], time: $0.point.time, position: $1) }
             .sorted { ($0.time, $0.unit) < ($1.time, $1.unit) }
         return TemporalPass(stream: stream, patrols: patrols, gaps: Array(gaps.prefix(TemporalReport.listLimit)), gapsTotal: gaps.count,
-                            jumps: Array(jumps.prefix(TemporalReport.listLimit)), files: files, lineVertices: vertices,
+                            jumps: Array(jumps.prefix(TemporalReport.listLimit)), files: files, unitNames: names.sorted(),
+                            lineVertices: vertices,
                             lateFixes: lines.lateFixes)
     }
 
@@ -196,6 +207,6 @@ enum TemporalAnalysis {
         }
         r.totals.hotspots = r.hotspots.count
         r.temporal = TemporalReport(result: t, settings: settings, gaps: pass.gaps, gapsTotal: pass.gapsTotal,
-                                    jumps: pass.jumps, files: pass.files, lineVertices: pass.lineVertices)
+                                    jumps: pass.jumps, files: pass.files, lineVertices: pass.lineVertices, unitNames: pass.unitNames)
     }
 }

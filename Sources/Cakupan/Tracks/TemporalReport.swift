@@ -46,6 +46,8 @@ public struct TrackFileSummary: Sendable, Equatable {
     public var fixes: Int
     /// Rows whose every field was empty (CSV), skipped.
     public var blankRows: Int
+    /// Fixes read but left out: without a time, or dated by an unset or broken clock.
+    public var skippedFixes = 0
 }
 
 /// Everything the temporal analysis adds to a run, for summary.json and visits.csv. The per-site,
@@ -63,6 +65,10 @@ public struct TemporalReport: Sendable {
     public var files: [TrackFileSummary]
     /// Vertices of the patrol lines made from the tracks, after simplification.
     public var lineVertices: Int
+    /// The units with accepted fixes, sorted.
+    public var unitNames: [String] = []
+    /// Fixes read but left out (`TrackFileSummary.skippedFixes`, all files).
+    public var skippedFixes: Int { files.reduce(0) { $0 + $1.skippedFixes } }
 
     /// How many gaps and jumps summary.json lists.
     public static let listLimit = 100
