@@ -19,7 +19,7 @@ enum MapScript {
   var D = JSON.parse(dataNode.textContent);
   var S = D.s, U = D.ui, NS = "http://www.w3.org/2000/svg";
   var home = { x: D.frame[0], y: D.frame[1], w: D.frame[2], h: D.frame[3] };
-  var cur = { x: home.x, y: home.y, w: home.w };
+  var cur = { x: home.x, y: home.y, w: home.w }, homeBox = view.getAttribute("viewBox");
   var MAX_ZOOM = 64, CLUSTER_LIMIT = 1500, NAME_LIMIT = 250, CELL_PX = 56;
   var layers = D.layers, byId = {};
   var showLabels = true, printing = false, pending = 0, selected = null;
@@ -53,17 +53,40 @@ enum MapScript {
   // Screen-only groups (the print stylesheet hides .ck-screen).
   var overlay = el("g", { "class": "ck-screen" }, view);
   var clusterGroup = el("g", { "class": "ck-screen ck-clusters" }, overlay);
+  // Clusters are drawn where their layer is (under hotspots and labels), not on top of everything.
+  layers.forEach(function (L) {
+    var last = L.cluster && L.els[L.els.length - 1];
+    if (last) last.parentNode.insertBefore(clusterGroup, last.nextSibling);
+  });
   var labelGroup = el("g", { "class": "ck-screen ck-names", "font-family": svg.getAttribute("font-family") || "sans-serif" }, overlay);
   var highlight = el("g", { "class": "ck-screen ck-highlight" }, overlay);
   var clusters = [];
   var staticLabels = view.querySelector(".ck-labels");
   var ticks = svg.querySelector(".ck-ticks");
   var symbols = Array.prototype.slice.call(svg.querySelectorAll(".ck-sym"));
+  // The legend keeps its own copies of the symbols, which do not shrink when the map zooms.
+  symbols.forEach(function (s) {
+    var copy = s.cloneNode(false), id = s.getAttribute("id");
+    copy.setAttribute("id", id + "-key");
+    copy.removeAttribute("class");
+    s.parentNode.appendChild(copy);
+    Array.prototype.forEach.call(svg.querySelectorAll('use[href="#' + id + '"]'), function (u) {
+      if (!view.contains(u)) u.setAttribute("href", "#" + id + "-key");
+    });
+  });
   var rings = Array.prototype.slice.call(view.querySelectorAll(".ck-rings circle"));
   rings.forEach(function (c) { c.setAttribute("data-r0", c.getAttribute("r")); });
   var kmTexts = Array.prototype.slice.call(svg.querySelectorAll(".ck-km"));
 
   // ------------------------------------------------------------------ the view
+  // The frame on screen, from the outer SVG's transform (an inner <svg>'s own client rect is the
+  // box of its content, not of its viewport).
+  function frameRect() {
+    var m = svg.getScreenCTM();
+    if (!m) return { left: 0, top: 0, width: 1, height: 1, right: 1, bottom: 1 };
+    var left = m.e + m.a * home.x, top = m.f + m.d * home.y, width = m.a * home.w, height = m.d * home.h;
+    return { left: left, top: top, width: width, height: height, right: left + width, bottom: top + height };
+  }
   function zoom() { return home.w / cur.w; }
   function heightOf(w) { return w * home.h / home.w; }
   function setView(x, y, w) {
@@ -73,7 +96,7 @@ enum MapScript {
     y = Math.min(home.y + home.h - h / 2, Math.max(home.y - h / 2, y));
     if (w >= home.w) { x = home.x; y = home.y; }
     cur.x = x; cur.y = y; cur.w = w;
-    view.setAttribute("viewBox", x.toFixed(2) + " " + y.toFixed(2) + " " + w.toFixed(2) + " " + h.toFixed(2));
+    view.setAttribute("viewBox", w >= home.w ? homeBox : x.toFixed(2) + " " + y.toFixed(2) + " " + w.toFixed(2) + " " + h.toFixed(2));
     if (!pending) pending = requestAnimationFrame(refresh);
   }
   function zoomAt(cx, cy, factor) {
@@ -83,9 +106,9 @@ enum MapScript {
   }
   function centreOn(cx, cy, w) { setView(cx - w / 2, cy - heightOf(w) / 2, w); }
   function reset() { setView(home.x, home.y, home.w); }
-  function pxToCanvas() { var r = view.getBoundingClientRect(); return r.width > 0 ? cur.w / r.width : 1; }
+  function pxToCanvas() { var r = frameRect(); return r.width > 0 ? cur.w / r.width : 1; }
   function toCanvas(clientX, clientY) {
-    var r = view.getBoundingClientRect();
+    var r = frameRect();
     return { x: cur.x + (clientX - r.left) / r.width * cur.w, y: cur.y + (clientY - r.top) / r.height * heightOf(cur.w) };
   }
   function inView(x, y, margin) {
@@ -145,12 +168,12 @@ enum MapScript {
       }
       Object.keys(cells).sort().forEach(function (key) {
         var c = cells[key], x = c.x / c.n, y = c.y / c.n;
-        var r = (7 + 3 * Math.log(c.n) / Math.LN2) * px * 0.6;
+        var r = Math.min(4 + 1.3 * Math.log(c.n) / Math.LN2, 15) * px;
         var bad = 1 - c.ok / c.n;
         var fill = "rgb(" + Math.round(19 + bad * (215 - 19)) + "," + Math.round(138 + bad * (25 - 138)) + "," + Math.round(54 + bad * (28 - 54)) + ")";
         var g = el("g", { "data-cluster": L.id }, clusterGroup);
-        el("circle", { cx: x, cy: y, r: r, fill: fill, "fill-opacity": "0.85", stroke: "#fff", "stroke-width": 1.5 * px }, g);
-        var t = el("text", { x: x, y: y + 3.8 * px, "font-size": 11 * px, "font-weight": "bold", fill: "#fff", "text-anchor": "middle" }, g);
+        el("circle", { cx: x, cy: y, r: r, fill: fill, "fill-opacity": "0.75", stroke: "#fff", "stroke-width": 1.2 * px }, g);
+        var t = el("text", { x: x, y: y + 3.5 * px, "font-size": 10 * px, "font-weight": "bold", fill: "#fff", "text-anchor": "middle" }, g);
         t.textContent = String(c.n);
         clusters.push({ x: x, y: y, r: r });
       });
@@ -361,7 +384,7 @@ enum MapScript {
   svg.setAttribute("tabindex", "0");
   svg.classList.add("ck-live");
   function inFrame(e) {
-    var r = view.getBoundingClientRect();
+    var r = frameRect();
     return e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom;
   }
   svg.addEventListener("wheel", function (e) {
@@ -395,7 +418,7 @@ enum MapScript {
     var list = pointerList(), mid = { x: 0, y: 0 };
     list.forEach(function (p) { mid.x += p.x / list.length; mid.y += p.y / list.length; });
     gesture.moved = Math.max(gesture.moved, Math.hypot(mid.x - gesture.mid.x, mid.y - gesture.mid.y));
-    var r = view.getBoundingClientRect(), g = gesture.view, w = g.w;
+    var r = frameRect(), g = gesture.view, w = g.w;
     if (list.length > 1 && gesture.spread > 0) {
       var spread = Math.hypot(list[0].x - list[1].x, list[0].y - list[1].y);
       w = g.w * gesture.spread / Math.max(spread, 1);
@@ -435,7 +458,7 @@ enum MapScript {
     printing = true;
     saved = { x: cur.x, y: cur.y, w: cur.w };
     cur.x = home.x; cur.y = home.y; cur.w = home.w;
-    view.setAttribute("viewBox", home.x + " " + home.y + " " + home.w + " " + home.h);
+    view.setAttribute("viewBox", homeBox);
     refresh();
   }
   function afterPrint() {
