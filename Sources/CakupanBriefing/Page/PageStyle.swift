@@ -57,6 +57,7 @@ enum PageStyle {
     .ck-info table { font-size: 12.5px; }
     .ck-close { float: right; border: 0; background: none; font-size: 18px; line-height: 1; cursor: pointer; }
     @media screen {
+      .page + .page { content-visibility: auto; contain-intrinsic-size: auto 3000px; }
       figure.map svg.ck-live { touch-action: none; cursor: grab; max-height: calc(100vh - 160px); }
       figure.map svg.ck-live:focus { outline: 2px solid #1f78d1; outline-offset: 2px; }
       svg.ck-live #ck-view path, svg.ck-live #ck-view use, svg.ck-live #ck-view circle { vector-effect: non-scaling-stroke; }
