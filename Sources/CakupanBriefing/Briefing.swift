@@ -22,7 +22,8 @@ public enum Briefing {
         ).svg()
         let page = BriefingPage(
             folder: folder, options: options, strings: strings, numbers: numbers, time: TimeText(language: options.language),
-            title: title, areaTerm: areaTerm, mapSVG: map)
+            title: title, areaTerm: areaTerm, mapSVG: map,
+            mapData: MapData(folder: folder, scene: scene, strings: strings, numbers: numbers, areaTerm: areaTerm, language: options.language).json())
         return (page.html(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + map)
     }
 

@@ -15,10 +15,14 @@ import Testing
     @Test func pageIsSelfContainedAndBlocksEveryRequest() throws {
         let (html, _) = try Briefing.render(try Self.demo())
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"id\">"))
-        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"))
-        // The only URL-like text is the SVG namespace: nothing to fetch.
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-"))
+        // The only URL-like text is the SVG namespace: nothing to fetch. The two scripts are inline:
+        // the map's data (not run) and the map's code (allowed by its hash).
         let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
-        for marker in ["http:", "https:", "src=", "<script", "<link rel=\"stylesheet\"", "@import", "url(http", "//fonts"] {
+            .replacingOccurrences(of: "NS = \"http://www.w3.org/2000/svg\"", with: "")
+        #expect(html.components(separatedBy: "<script").count - 1 == 2)
+        #expect(html.contains("<script type=\"application/json\" id=\"ck-data\">") && html.contains("<script>(function () {"))
+        for marker in ["http:", "https:", "src=", "<link rel=\"stylesheet\"", "@import", "url(http", "//fonts", "fetch(", "XMLHttpRequest", "import("] {
             #expect(!withoutNamespace.contains(marker), "found \(marker)")
         }
         #expect(html.contains("@page { size: A4 landscape;"))

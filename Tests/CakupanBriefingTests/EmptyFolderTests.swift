@@ -32,7 +32,7 @@ import Testing
         let stale = folder.sites.filter { $0.stale == true }.count
         #expect(stale > 0)
         let (_, svg) = try Briefing.render(folder)
-        let ring = "<g fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\">\n"
+        let ring = "<g data-layer=\"sites\" class=\"ck-rings\" fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\">\n"
         let group = try #require(svg.range(of: ring))
         let circles = svg[group.upperBound...].prefix { _ in true }.components(separatedBy: "</g>")[0]
             .components(separatedBy: "<circle").count - 1

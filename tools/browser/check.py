@@ -27,6 +27,7 @@ import argparse
 import base64
 import fcntl
 import json
+import math
 import os
 import pathlib
 import select
@@ -164,8 +165,11 @@ class DevToolsPipe:
             os.close(self.read_fd)
 
 
-def load_page(html_path, work):
-    """Opens the page; returns (page URL, protocol events, screenshot PNG bytes, net log path)."""
+def load_page(html_path, work, actions=None):
+    """Opens the page; returns (page URL, protocol events, screenshot PNG bytes, net log path).
+
+    `actions(browser, session, load_ms)` runs after the screenshot (the interactive checks), given the
+    wall time from navigation to the load event; its events are checked like the rest."""
     url = html_path.resolve().as_uri()
     net_log = work / "netlog.json"
     browser = DevToolsPipe(find_chromium(), work / "profile", net_log)
@@ -182,11 +186,16 @@ def load_page(html_path, work):
         browser.send("Emulation.setDeviceMetricsOverride", {
             "width": VIEWPORT[0], "height": VIEWPORT[1], "deviceScaleFactor": 1, "mobile": False}, session=session)
         browser.events.clear()
+        started = time.monotonic()
         browser.send("Page.navigate", {"url": url}, session=session)
         browser.wait_for(lambda m: m.get("method") == "Page.loadEventFired" and m.get("sessionId") == session)
+        load_ms = (time.monotonic() - started) * 1000
         browser.drain(1.0)
         shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
         png = base64.b64decode(shot["result"]["data"])
+        if actions:
+            actions(browser, session, load_ms)
+            browser.drain(0.3)
         events = [e for e in browser.events if e.get("sessionId") == session]
     finally:
         browser.close()
@@ -339,16 +348,19 @@ def palette_from(html_text):
     return colours
 
 
-def check(html_path, png_out=None, min_coverage=1000, min_hotspot=400, tolerance=24, quiet=False):
-    """Runs the three checks; returns the list of failures (empty when the page passes)."""
+def check(html_path, png_out=None, min_coverage=1000, min_hotspot=400, tolerance=24, quiet=False,
+          interact=False, max_load_ms=None, zoomed_png=None):
+    """Runs the three checks (and with `interact`, the interactive map's); returns the failures."""
     html_path = pathlib.Path(html_path)
     if not html_path.is_file():
         raise CheckFailed(f"{html_path}: no such file")
     colours = palette_from(html_path.read_text(errors="replace"))
     with tempfile.TemporaryDirectory(prefix="cakupan-check-") as work:
         work = pathlib.Path(work)
-        url, events, png, net_log = load_page(html_path, work)
-        failures = []
+        report = Report()
+        actions = interactive_checks(html_path, report, max_load_ms, zoomed_png) if interact else None
+        url, events, png, net_log = load_page(html_path, work, actions)
+        failures = list(report)
         failures += [f"console error: {e}" for e in console_errors(events)]
         failures += [f"request from the page: {u}" for u in page_requests(events, url)]
         logged, internal = net_log_requests(net_log, url)
@@ -365,7 +377,184 @@ def check(html_path, png_out=None, min_coverage=1000, min_hotspot=400, tolerance
         print(f"{html_path}: {width}x{height} screenshot, coverage pixels {counts['coverage']}, "
               f"hotspot pixels {counts['hotspot']}, {len(events)} protocol events, "
               f"{internal} browser-internal requests ignored")
+        if interact:
+            print(f"  interactive: {'; '.join(report.checked)}; ready {report.timings}")
+    if interact and max_load_ms is not None:
+        # Load time: the best of three fresh loads (the machine is shared; the fastest run is the one
+        # least disturbed by other work), each the later of the load event and the script's ready mark.
+        runs = load_times(html_path, 3)
+        best = min(max(load, ready) for load, ready in runs)
+        if not quiet:
+            print(f"  load (load event ms, script ready ms) of 3 runs: {runs}; best {best} ms")
+        if best > max_load_ms:
+            failures.append(f"the page took {best} ms to load at best of 3 (want <= {max_load_ms} ms)")
     return failures
+
+
+# ---------------------------------------------------------------- the interactive map
+
+def evaluate(browser, session, expression):
+    """The value of a JavaScript expression in the page (JSON-serialisable values only)."""
+    reply = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session)
+    result = reply["result"]
+    if "exceptionDetails" in result:
+        raise CheckFailed(f"evaluating {expression[:60]!r}: {result['exceptionDetails'].get('text')}")
+    return result["result"].get("value")
+
+
+def distance_text(metres, language):
+    """NumberText.distance of the briefing: `850 m` (to 10 m) below 995 m, else `1,2 km` / `12 km`."""
+    decimal, group = (",", ".") if language == "id" else (".", ",")
+    def grouped(n):
+        return f"{n:,}".replace(",", group)
+    if metres < 995:
+        return grouped(int(math.floor(metres / 10 + 0.5)) * 10) + " m"
+    digits = 1 if metres < 9950 else 0
+    scaled = int(math.floor(metres / 1000 * 10 ** digits + 0.5))
+    whole, fraction = divmod(scaled, 10 ** digits)
+    return grouped(whole) + (decimal + str(fraction) if digits else "") + " km"
+
+
+VIEW_BOX = "document.getElementById('ck-view').getAttribute('viewBox')"
+# The map frame on screen [left, top, width, height]: the nested <svg id="ck-view">'s x, y, width
+# and height through the outer SVG's screen transform.
+FRAME = """function(){var v=document.getElementById('ck-view'), m=v.ownerSVGElement.getScreenCTM();
+    var x=+v.getAttribute('x'), y=+v.getAttribute('y'), w=+v.getAttribute('width'), h=+v.getAttribute('height');
+    return [m.e+m.a*x, m.f+m.d*y, m.a*w, m.d*h]}"""
+INFO = "(function(){var i=document.getElementById('ck-info');return i&&!i.hidden?{text:i.textContent,layer:i.getAttribute('data-layer')}:null})()"
+
+
+def load_times(html_path, runs):
+    """(load event ms, script ready ms) of `runs` fresh loads of the page, each in a new browser."""
+    times = []
+    for _ in range(runs):
+        def actions(browser, session, load_ms):
+            deadline = time.monotonic() + 30
+            ready = None
+            while not ready and time.monotonic() < deadline:
+                ready = evaluate(browser, session, "document.documentElement.getAttribute('data-ck-ready')")
+            times.append((int(load_ms), int(ready or 10 ** 9)))
+        with tempfile.TemporaryDirectory(prefix="cakupan-load-") as work:
+            load_page(pathlib.Path(html_path), pathlib.Path(work), actions)
+    return times
+
+
+def interactive_checks(html_path, report, max_load_ms=None, zoomed_png=None):
+    """The checks of the explorable map, run in the loaded page; failures are appended to `report`.
+
+    Independent expectations come from the result folder beside the page (sites.geojson,
+    areas.geojson): a covered site's name and its distance as the page formats it, and the first
+    kecamatan's name. Input goes through the DevTools Input domain (real wheel, mouse and key events).
+    """
+    folder = pathlib.Path(html_path).parent
+    html_text = pathlib.Path(html_path).read_text(errors="replace")
+    language = "en" if '<html lang="en"' in html_text else "id"
+    sites = json.loads((folder / "sites.geojson").read_text())["features"]
+    areas = json.loads((folder / "areas.geojson").read_text())["features"]
+    # A covered site (no hotspot sits on it) with a name and a distance that is not 0 m.
+    candidates = [f["properties"] for f in sites
+                  if f["properties"].get("covered") and f["properties"].get("name") and f["properties"].get("distance_m") is not None]
+    site = next((p for p in candidates if p["distance_m"] >= 50), candidates[0])
+    area_name = next(f["properties"]["name"] for f in areas if f["properties"].get("name"))
+
+    def actions(browser, session, load_ms):
+        def wait(expression, seconds=10.0):
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                value = evaluate(browser, session, expression)
+                if value:
+                    return value
+                time.sleep(0.02)
+            return None
+
+        def settle():
+            evaluate(browser, session, "new Promise(function(r){requestAnimationFrame(function(){requestAnimationFrame(r)})}).then(function(){return 1})")
+            time.sleep(0.05)
+
+        def mouse(kind, x, y, **extra):
+            params = {"type": kind, "x": x, "y": y, "button": "left" if kind != "mouseWheel" else "none", "clickCount": 1}
+            params.update(extra)
+            browser.send("Input.dispatchMouseEvent", params, session=session)
+
+        def key(name, code=0):
+            for kind in ("keyDown", "keyUp"):
+                browser.send("Input.dispatchKeyEvent", {"type": kind, "key": name, "code": name, "windowsVirtualKeyCode": code}, session=session)
+
+        ready = wait("document.documentElement.getAttribute('data-ck-ready')", 30)
+        if not ready:
+            report.append("the map script never finished (no data-ck-ready)")
+            return
+        report.timings = {"load_event_ms": int(load_ms), "script_ready_ms": int(ready)}
+
+        # (d) Zooming with the wheel at the middle of the map frame changes the viewBox.
+        home = evaluate(browser, session, VIEW_BOX)
+        frame = evaluate(browser, session, "(" + FRAME + ")()")
+        cx, cy = frame[0] + frame[2] / 2, frame[1] + frame[3] / 2
+        evaluate(browser, session, "window.scrollTo(0,0)")
+        mouse("mouseWheel", cx, cy, deltaX=0, deltaY=-500)
+        settle()
+        zoomed = evaluate(browser, session, VIEW_BOX)
+        if zoomed == home or float(zoomed.split()[2]) >= float(home.split()[2]):
+            report.append(f"the wheel did not zoom in: viewBox {home!r} -> {zoomed!r}")
+        evaluate(browser, session, "document.querySelector('svg.ck-live').focus()")
+        key("+")
+        settle()
+        if evaluate(browser, session, VIEW_BOX) == zoomed:
+            report.append("the + key did not zoom")
+        evaluate(browser, session, "document.getElementById('ck-reset').click()")
+        settle()
+        if evaluate(browser, session, VIEW_BOX) != home:
+            report.append("reset view did not return to the whole map")
+
+        # (e) Clicking a known site shows its name and distance. The search zooms to it first;
+        # then the info panel is closed and the site clicked where it is drawn.
+        name, distance = site["name"], distance_text(site["distance_m"], language)
+        evaluate(browser, session, "document.getElementById('ck-search').focus()")
+        browser.send("Input.insertText", {"text": name}, session=session)
+        key("Enter", 13)
+        settle()
+        evaluate(browser, session, "document.getElementById('ck-info').hidden=true")
+        point = evaluate(browser, session, """(function(name){
+            var d=JSON.parse(document.getElementById('ck-data').textContent), L=d.layers.filter(function(l){return l.id==='sites'})[0];
+            var i=L.f.findIndex(function(f){return d.s[f[0]]===name}); if(i<0) return null;
+            var v=document.getElementById('ck-view'), r=(%s)(), b=v.viewBox.baseVal;
+            return [r[0]+(L.f[i][1]/10-b.x)/b.width*r[2], r[1]+(L.f[i][2]/10-b.y)/b.height*r[3]];
+        })(%s)""" % (FRAME, json.dumps(name)))
+        if point is None:
+            report.append(f"site {name!r} is not in the page's map data")
+        else:
+            mouse("mouseMoved", point[0], point[1])
+            mouse("mousePressed", point[0], point[1])
+            mouse("mouseReleased", point[0], point[1])
+            settle()
+            shown = evaluate(browser, session, INFO)
+            if not shown or name not in shown["text"] or distance not in shown["text"]:
+                report.append(f"clicking site {name!r} did not show its name and distance {distance!r}: {shown}")
+        evaluate(browser, session, "document.getElementById('ck-reset').click()")
+
+        # (f) The search finds a kecamatan by name and zooms to it.
+        evaluate(browser, session, "(function(){var s=document.getElementById('ck-search');s.value='';s.focus()})()")
+        browser.send("Input.insertText", {"text": area_name}, session=session)
+        key("Enter", 13)
+        settle()
+        shown = evaluate(browser, session, INFO)
+        if not shown or shown["layer"] != "areas" or area_name not in shown["text"]:
+            report.append(f"searching {area_name!r} did not show the kecamatan: {shown}")
+        if evaluate(browser, session, VIEW_BOX) == home:
+            report.append(f"searching {area_name!r} did not zoom to it")
+        if zoomed_png:
+            time.sleep(0.2)
+            shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
+            pathlib.Path(zoomed_png).write_bytes(base64.b64decode(shot["result"]["data"]))
+        report.checked = [f"wheel/+ zoom and reset", f"click on site {name!r} shows {distance!r}", f"search finds {area_name!r}"]
+
+    return actions
+
+
+class Report(list):
+    """Failures of the interactive checks, with what was measured and checked."""
+    timings = None
+    checked = ()
 
 
 # ---------------------------------------------------------------- self-test
@@ -417,6 +606,10 @@ def main():
     parser.add_argument("--min-hotspot-pixels", type=int, default=400)
     parser.add_argument("--tolerance", type=int, default=24, help="RGB distance counted as near a colour")
     parser.add_argument("--self-test", action="store_true", help="check that the checker catches bad pages")
+    parser.add_argument("--interact", action="store_true",
+                        help="also check the explorable map: wheel and key zoom, reset, a click on a site, the search")
+    parser.add_argument("--max-load-ms", type=int, help="with --interact: fail when the page loads later than this")
+    parser.add_argument("--zoomed-png", help="with --interact: save a screenshot of the map zoomed to the kecamatan found")
     args = parser.parse_args()
     try:
         if args.self_test:
@@ -428,7 +621,8 @@ def main():
             return 0
         if not args.html:
             parser.error("HTML_FILE is required")
-        failures = check(args.html, args.png, args.min_coverage_pixels, args.min_hotspot_pixels, args.tolerance)
+        failures = check(args.html, args.png, args.min_coverage_pixels, args.min_hotspot_pixels, args.tolerance,
+                         interact=args.interact, max_load_ms=args.max_load_ms, zoomed_png=args.zoomed_png)
     except CheckFailed as error:
         print(f"check.py: {error}", file=sys.stderr)
         return 2

@@ -4,11 +4,17 @@ public struct GapRecord: Sendable, Hashable {
     public var zone: String
     public var level: ResultLevel
     public var geometry: MapGeometry
+    /// The zone's name, if it has one.
+    public var name: String? = nil
+    /// Uncovered area in m², when gaps.geojson has it.
+    public var gapM2: Double? = nil
 
     static func read(_ feature: GeoJSONFeature, _ properties: PropertyReader) throws -> GapRecord {
         GapRecord(
             zone: try properties.id("zone"),
             level: try properties.choice("level", ResultLevel.self),
-            geometry: feature.geometry)
+            geometry: feature.geometry,
+            name: try properties.optionalString("name"),
+            gapM2: try properties.optionalDouble("gap_m2"))
     }
 }

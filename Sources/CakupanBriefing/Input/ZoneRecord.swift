@@ -4,12 +4,21 @@ public struct ZoneRecord: Sendable, Hashable {
     public var name: String?
     public var level: ResultLevel
     public var geometry: MapGeometry
+    /// Covered share of the zone, 0…1, when zones.geojson has it.
+    public var coveredShare: Double? = nil
+    /// Id of the area holding the zone, if any.
+    public var area: String? = nil
+    /// The zone's hotspot rank, if it is one.
+    public var hotspotRank: Int? = nil
 
     static func read(_ feature: GeoJSONFeature, _ properties: PropertyReader) throws -> ZoneRecord {
         ZoneRecord(
             id: try properties.id("id"),
             name: try properties.optionalString("name"),
             level: try properties.choice("level", ResultLevel.self),
-            geometry: feature.geometry)
+            geometry: feature.geometry,
+            coveredShare: try properties.optionalDouble("covered_share"),
+            area: try properties.optionalID("area"),
+            hotspotRank: try properties.optionalInt("hotspot_rank"))
     }
 }

@@ -25,7 +25,11 @@ struct MapDrawing {
         defs(&out)
         out += "<rect width=\"\(Int(MapScene.canvasWidth))\" height=\"\(Int(MapScene.canvasHeight))\" fill=\"#fff\"/>\n"
         out += "<rect \(rectAttributes(frame)) fill=\"\(Palette.mapBackground)\"/>\n"
-        out += "<g clip-path=\"url(#ck-clip)\">\n"
+        // The data layers sit in a nested SVG whose viewport is the frame (it clips like a clip
+        // path would): the page's script zooms by changing its viewBox, leaving the frame and the
+        // legend in place. Layers carry `data-layer`, clickable features `data-i` (their index in
+        // the page's map data, see MapData).
+        out += "<svg id=\"ck-view\" \(rectAttributes(frame)) viewBox=\"\(SVGNumber.px(frame.minX)) \(SVGNumber.px(frame.minY)) \(SVGNumber.px(frame.width)) \(SVGNumber.px(frame.height))\" overflow=\"hidden\">\n"
         areaFills(&out)
         coverage(&out)
         zones(&out)
@@ -37,7 +41,7 @@ struct MapDrawing {
         hotspots(&out, &placer)
         reserveSites(&placer)
         areaLabels(&out, &placer)
-        out += "</g>\n"
+        out += "</svg>\n"
         out += "<rect \(rectAttributes(frame)) fill=\"none\" stroke=\"\(Palette.ink)\" stroke-width=\"1.2\"/>\n"
         coordinateTicks(&out)
         MapLegend(drawing: self).draw(&out)
@@ -53,14 +57,13 @@ struct MapDrawing {
 
     private func defs(_ out: inout String) {
         out += "<defs>\n"
-        out += "<clipPath id=\"ck-clip\"><rect \(rectAttributes(MapScene.frame))/></clipPath>\n"
         out += "<pattern id=\"ck-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
         out += "<path d=\"M0 0v6\" stroke=\"\(Palette.hatch)\" stroke-width=\"1.4\"/></pattern>\n"
         for (index, shape) in scene.areas.enumerated() where !shape.isEmpty {
             out += "<path id=\"ck-a\(index)\" d=\"\(SVGPathData.polygons(shape))\"/>\n"
         }
         for category in ResultSiteCategory.allCases {
-            out += "<path id=\"\(SiteSymbols.id(category))\" d=\"\(scene.symbols.path(category))\"/>\n"
+            out += "<path id=\"\(SiteSymbols.id(category))\" class=\"ck-sym\" d=\"\(scene.symbols.path(category))\"/>\n"
         }
         out += "</defs>\n"
     }
@@ -72,10 +75,10 @@ struct MapDrawing {
         for (index, area) in folder.areas.enumerated() where !scene.areas[index].isEmpty {
             byClass[Palette.rampClass(area.coverageShare)].append(index)
         }
-        out += "<g fill-rule=\"evenodd\">\n"
+        out += "<g data-layer=\"areas\" fill-rule=\"evenodd\">\n"
         for (rampClass, indices) in byClass.enumerated() where !indices.isEmpty {
             out += "<g fill=\"\(Palette.coverageRamp[rampClass])\">"
-            for index in indices { out += "<use href=\"#ck-a\(index)\"/>" }
+            for index in indices { out += "<use href=\"#ck-a\(index)\" data-i=\"\(index)\"/>" }
             out += "</g>\n"
         }
         out += "</g>\n"
@@ -83,26 +86,29 @@ struct MapDrawing {
 
     private func coverage(_ out: inout String) {
         guard !scene.coverage.isEmpty else { return }
-        out += "<path fill=\"\(Palette.coverageFill)\" fill-opacity=\"\(Palette.coverageOpacity)\" stroke=\"\(Palette.coverageStroke)\""
+        out += "<path data-layer=\"coverage\" fill=\"\(Palette.coverageFill)\" fill-opacity=\"\(Palette.coverageOpacity)\" stroke=\"\(Palette.coverageStroke)\""
         out += " stroke-width=\".8\" stroke-linejoin=\"round\" fill-rule=\"evenodd\" d=\"\(SVGPathData.polygons(scene.coverage))\"/>\n"
     }
 
     private func zones(_ out: inout String) {
+        guard scene.zones.contains(where: { !$0.shape.isEmpty }) else { return }
+        out += "<g data-layer=\"zones\">\n"
         for level in [ResultLevel.rendah, .sedang, .tinggi] {
-            let shapes = scene.zones.filter { $0.record.level == level && !$0.shape.isEmpty }
+            let shapes = scene.zones.indices.filter { scene.zones[$0].record.level == level && !scene.zones[$0].shape.isEmpty }
             guard !shapes.isEmpty else { continue }
             let colour = Palette.level(level)
             out += "<g fill=\"\(colour)\" fill-opacity=\".2\" stroke=\"\(colour)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n"
-            for zone in shapes { out += "<path d=\"\(SVGPathData.polygons(zone.shape))\"/>\n" }
+            for index in shapes { out += "<path data-i=\"\(index)\" d=\"\(SVGPathData.polygons(scene.zones[index].shape))\"/>\n" }
             out += "</g>\n"
         }
+        out += "</g>\n"
     }
 
     private func gaps(_ out: inout String) {
-        let shapes = scene.gaps.filter { !$0.shape.isEmpty }
+        let shapes = scene.gaps.indices.filter { !scene.gaps[$0].shape.isEmpty }
         guard !shapes.isEmpty else { return }
-        out += "<g fill=\"url(#ck-hatch)\" stroke=\"\(Palette.hatch)\" stroke-width=\".8\" stroke-dasharray=\"3 2\" fill-rule=\"evenodd\">\n"
-        for gap in shapes { out += "<path d=\"\(SVGPathData.polygons(gap.shape))\"/>\n" }
+        out += "<g data-layer=\"gaps\" fill=\"url(#ck-hatch)\" stroke=\"\(Palette.hatch)\" stroke-width=\".8\" stroke-dasharray=\"3 2\" fill-rule=\"evenodd\">\n"
+        for index in shapes { out += "<path data-i=\"\(index)\" d=\"\(SVGPathData.polygons(scene.gaps[index].shape))\"/>\n" }
         out += "</g>\n"
     }
 
@@ -117,7 +123,7 @@ struct MapDrawing {
     /// Covered sites first, then those out of reach on top; within each, by category.
     private func sites(_ out: inout String) {
         guard !scene.sites.isEmpty else { return }
-        out += "<g stroke-width=\"\(SVGNumber.px(scene.symbols.strokePx))\">\n"
+        out += "<g data-layer=\"sites\" stroke-width=\"\(SVGNumber.px(scene.symbols.strokePx))\">\n"
         for covered in [true, false] {
             let group = scene.sites.filter { $0.record.covered == covered }
             guard !group.isEmpty else { continue }
@@ -145,7 +151,7 @@ struct MapDrawing {
         let stale = scene.sites.filter { $0.record.stale == true }
         guard !stale.isEmpty else { return }
         let radius = SVGNumber.px(scene.symbols.radiusPx + 2.5)
-        out += "<g fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\">\n"
+        out += "<g data-layer=\"sites\" class=\"ck-rings\" fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\">\n"
         for site in stale {
             out += "<circle cx=\"\(SVGNumber.px(site.point.screen.x))\" cy=\"\(SVGNumber.px(site.point.screen.y))\" r=\"\(radius)\"/>\n"
         }
@@ -169,7 +175,7 @@ struct MapDrawing {
     /// line back to it. Drawn with rank 1 last (on top).
     private func hotspots(_ out: inout String, _ placer: inout LabelPlacer) {
         guard !scene.hotspots.isEmpty else { return }
-        var placed: [(rank: Int, at: ScreenPoint, circle: ScreenPoint, radius: Double)] = []
+        var placed: [(index: Int, rank: Int, at: ScreenPoint, circle: ScreenPoint, radius: Double)] = []
         for hotspot in scene.hotspots {
             let radius = Self.hotspotRadius(digits: String(hotspot.record.rank).count)
             let side = 2 * radius + 2
@@ -184,10 +190,11 @@ struct MapDrawing {
                 placer.reserve(candidates[0])
                 return 0
             }()
-            placed.append((hotspot.record.rank, hotspot.point, candidates[chosen].centre, radius))
+            placed.append((placed.count, hotspot.record.rank, hotspot.point, candidates[chosen].centre, radius))
         }
-        out += "<g>\n"
+        out += "<g data-layer=\"hotspots\">\n"
         for item in placed.reversed() {
+            out += "<g data-i=\"\(item.index)\">"
             let dx = item.circle.x - item.at.x, dy = item.circle.y - item.at.y
             if dx * dx + dy * dy > 1 {
                 out += "<path d=\"M\(SVGNumber.px(item.at.x)) \(SVGNumber.px(item.at.y))L\(SVGNumber.px(item.circle.x)) \(SVGNumber.px(item.circle.y))\""
@@ -197,7 +204,7 @@ struct MapDrawing {
             out += "<circle cx=\"\(SVGNumber.px(item.circle.x))\" cy=\"\(SVGNumber.px(item.circle.y))\" r=\"\(SVGNumber.px(item.radius))\""
             out += " fill=\"\(Palette.hotspot)\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
             out += "<text x=\"\(SVGNumber.px(item.circle.x))\" y=\"\(SVGNumber.px(item.circle.y + 3.6))\" fill=\"#fff\""
-            out += " font-size=\"10.5\" font-weight=\"bold\" text-anchor=\"middle\">\(item.rank)</text>\n"
+            out += " font-size=\"10.5\" font-weight=\"bold\" text-anchor=\"middle\">\(item.rank)</text></g>\n"
         }
         out += "</g>\n"
     }
@@ -218,7 +225,7 @@ struct MapDrawing {
             order.append((index, shape.reduce(0) { $0 + $1.area }, point))
         }
         order.sort { ($0.area, $1.index) > ($1.area, $0.index) }
-        out += "<g font-size=\"\(SVGNumber.px(fontSize))\" fill=\"\(Palette.ink)\" stroke=\"#fff\" stroke-width=\"3\""
+        out += "<g class=\"ck-labels\" font-size=\"\(SVGNumber.px(fontSize))\" fill=\"\(Palette.ink)\" stroke=\"#fff\" stroke-width=\"3\""
         out += " stroke-linejoin=\"round\" paint-order=\"stroke\" text-anchor=\"middle\">\n"
         for item in order {
             let name = folder.areas[item.index].name
@@ -264,8 +271,8 @@ struct MapDrawing {
             let text = latTicks.label(lat, positive: strings.northHemisphere, negative: strings.southHemisphere, numbers: numbers, spaced: spaced)
             labels += "<text x=\"\(SVGNumber.px(frame.minX - 8))\" y=\"\(SVGNumber.px(y + 3.6))\" text-anchor=\"end\">\(XMLText.escape(text))</text>\n"
         }
-        out += "<path stroke=\"\(Palette.ink)\" stroke-width=\"1\" d=\"\(marks.text)\"/>\n"
-        out += "<g font-size=\"10.5\" fill=\"\(Palette.ink)\">\n\(labels)</g>\n"
+        out += "<g class=\"ck-ticks\"><path stroke=\"\(Palette.ink)\" stroke-width=\"1\" d=\"\(marks.text)\"/>\n"
+        out += "<g font-size=\"10.5\" fill=\"\(Palette.ink)\">\n\(labels)</g></g>\n"
     }
 }
 

@@ -103,8 +103,8 @@ struct MapLegend {
         }
         let labelY = top + 19
         out += "<text x=\"\(SVGNumber.px(swatchX))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\">0</text>\n"
-        out += "<text x=\"\(SVGNumber.px(swatchX + bar.lengthPx / 2))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\">\(numbers.scaleLength(bar.lengthKm / 2))</text>\n"
-        out += "<text x=\"\(SVGNumber.px(swatchX + bar.lengthPx))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\">\(numbers.scaleLength(bar.lengthKm))</text>\n"
+        out += "<text x=\"\(SVGNumber.px(swatchX + bar.lengthPx / 2))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\" class=\"ck-km\" data-km=\"\(bar.lengthKm / 2)\">\(numbers.scaleLength(bar.lengthKm / 2))</text>\n"
+        out += "<text x=\"\(SVGNumber.px(swatchX + bar.lengthPx))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\" class=\"ck-km\" data-km=\"\(bar.lengthKm)\">\(numbers.scaleLength(bar.lengthKm))</text>\n"
         y = labelY + 14
 
         // North arrow: a split arrowhead with the letter above it.

@@ -10,9 +10,16 @@ struct BriefingPage {
     let title: String
     let areaTerm: String
     let mapSVG: String
+    /// The interactive map's data (`MapData`), a JSON text.
+    let mapData: String
 
-    /// The page's policy: nothing may be fetched; inline styles and data: images only.
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    /// The page's policy: nothing may be fetched; inline styles, data: images, and only the one
+    /// script whose SHA-256 is given (`MapScript`; the JSON data block is not run, so needs none).
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '\(scriptHashSource)'"
+
+    /// The CSP hash source of the inline script: `sha256-` and the base64 digest of its UTF-8 bytes.
+    static let scriptHashSource = "sha256-" + SHA256.base64(Array(MapScript.source.utf8))
 
     func html() -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(strings.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -23,7 +30,7 @@ struct BriefingPage {
         out += "<link rel=\"icon\" href=\"data:,\">\n"
         out += "<title>\(XMLText.escape(title)) — \(XMLText.escape(strings.briefingKind))</title>\n"
         out += "<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n"
-        out += "<section class=\"page map-page\">\n\(header())<figure class=\"map\">\n\(mapSVG)</figure>\n</section>\n"
+        out += "<section class=\"page map-page\">\n\(header())<figure class=\"map\" id=\"ck-map\">\n\(mapSVG)</figure>\n</section>\n"
         out += "<section class=\"page\">\n\(AreaTable(folder: folder, strings: strings, numbers: numbers, areaTerm: areaTerm).html())"
         out += notes()
         out += "</section>\n"
@@ -34,6 +41,8 @@ struct BriefingPage {
         if let temporal = folder.summary.temporal {
             out += "<section class=\"page\">\n\(TemporalSection(temporal: temporal, strings: strings, numbers: numbers, time: time).html())</section>\n"
         }
+        out += "<script type=\"application/json\" id=\"ck-data\">\(mapData)</script>\n"
+        out += "<script>\(MapScript.source)</script>\n"
         out += "</body>\n</html>\n"
         return out
     }
