@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "CakupanPROJTests", dependencies: ["CakupanPROJ"]),
         .testTarget(name: "CakupanGDALTests", dependencies: ["CakupanGDAL"]),
         .testTarget(name: "CakupanTemporalTests", dependencies: ["CakupanTemporal"]),
-        .testTarget(name: "CakupanBriefingTests", dependencies: ["CakupanBriefing"]),
+        .testTarget(name: "CakupanBriefingTests", dependencies: ["CakupanBriefing", "CakupanSchema"]),
         .testTarget(
             name: "CakupanTests",
             dependencies: ["Cakupan", "CakupanBriefing", "CakupanGeometry", "CakupanPROJ", "CakupanGDAL", "CakupanGEOS", "CakupanSchema"],

@@ -52,8 +52,44 @@ public struct SHA256: Sendable {
         buffer += rest
     }
 
+    /// The 32-byte digest of `bytes`.
+    public static func digest<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// The digest of `bytes` in base64 (a Content-Security-Policy `sha256-…` source).
+    public static func base64<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        let d = digest(bytes)
+        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < d.count {
+            let b0 = UInt32(d[i]), b1 = i + 1 < d.count ? UInt32(d[i + 1]) : 0, b2 = i + 2 < d.count ? UInt32(d[i + 2]) : 0
+            let n = b0 << 16 | b1 << 8 | b2
+            out.append(table[Int(n >> 18 & 63)])
+            out.append(table[Int(n >> 12 & 63)])
+            out.append(i + 1 < d.count ? table[Int(n >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(i + 2 < d.count ? table[Int(n & 63)] : UInt8(ascii: "="))
+            i += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Finishes and returns the digest as hex.
     public mutating func finalizeHex() -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in finalize() {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Finishes and returns the 32 digest bytes.
+    public mutating func finalize() -> [UInt8] {
         let bits = length &* 8
         var tail = buffer
         tail.append(0x80)
@@ -67,14 +103,12 @@ public struct SHA256: Sendable {
             }
         }
         buffer = []
-        let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
-        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for w in words {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((w >> UInt32(shift)) & 0xf)]) }
+        out.reserveCapacity(32)
+        for w in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+            for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: w >> UInt32(shift))) }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private mutating func compress(_ p: UnsafePointer<UInt8>) {

@@ -1,3 +1,4 @@
+import CakupanSchema
 /// The whole briefing.html: head (charset, the Content-Security-Policy that blocks every request,
 /// the inline stylesheet), the map page (title, time window, CRS, key figures, the map), the area
 /// table, the hotspot list, the temporal page when there is temporal data, and the analysis notes.
