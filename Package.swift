@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "cakupan", targets: ["CakupanCLI"]),
         .library(name: "Cakupan", targets: ["Cakupan"]),
         .executable(name: "cakupan-fuzz", targets: ["CakupanFuzz"]),
+        .executable(name: "cakupan-mclp-bench", targets: ["CakupanMCLPBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        // COIN-OR CBC's C interface (coinor-libcbc-dev), the exact solver behind post recommendations.
+        .systemLibrary(name: "CCBC", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
 
         // Plain-Swift geometry values shared by every module; no C here.
         .target(name: "CakupanGeometry"),
@@ -26,6 +29,10 @@ let package = Package(
         .target(name: "CakupanGEOS", dependencies: ["CGEOS", "CakupanGeometry"]),
         .target(name: "CakupanPROJ", dependencies: ["CPROJ", "CakupanGeometry"]),
         .target(name: "CakupanGDAL", dependencies: ["CGDAL", "CakupanGeometry"]),
+        .target(name: "CakupanCBC", dependencies: ["CCBC"]),
+
+        // Where to place posts: maximal covering and set covering over sparse cover sets, solved by CBC.
+        .target(name: "CakupanRecommend", dependencies: ["CakupanCBC"]),
 
         // The result schema shared by the writer and the briefing: file names, SHA-256 (plain Swift).
         .target(name: "CakupanSchema"),
@@ -59,9 +66,14 @@ let package = Package(
         // libFuzzer harness over the readers (fuzz/run.sh); built normally it replays inputs.
         .executableTarget(name: "CakupanFuzz", dependencies: ["Cakupan"]),
 
+        // Generates a seeded MCLP instance, solves it and prints timings as JSON (docs/benchmarks.md).
+        .executableTarget(name: "CakupanMCLPBench", dependencies: ["CakupanRecommend"]),
+
         .testTarget(name: "CakupanGEOSTests", dependencies: ["CakupanGEOS"]),
         .testTarget(name: "CakupanPROJTests", dependencies: ["CakupanPROJ"]),
         .testTarget(name: "CakupanGDALTests", dependencies: ["CakupanGDAL"]),
+        .testTarget(name: "CakupanCBCTests", dependencies: ["CakupanCBC"]),
+        .testTarget(name: "CakupanRecommendTests", dependencies: ["CakupanRecommend", "CakupanCBC"]),
         .testTarget(name: "CakupanTemporalTests", dependencies: ["CakupanTemporal"]),
         .testTarget(name: "CakupanBriefingTests", dependencies: ["CakupanBriefing", "CakupanSchema"]),
         .testTarget(

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Cakupan needs, only when they are missing.
-#   scripts/install-deps.sh            build/run: GEOS, PROJ, GDAL development packages, pkg-config
+#   scripts/install-deps.sh            build/run: GEOS, PROJ, GDAL, CBC development packages, pkg-config
 #   scripts/install-deps.sh test       also what the tests use: gdal-bin (ogrinfo), python3 + venv
 #   scripts/install-deps.sh browser    also headless Chromium (briefing render test)
 set -euo pipefail
-want=(libgeos-dev libproj-dev libgdal-dev pkg-config)
+want=(libgeos-dev libproj-dev libgdal-dev coinor-libcbc-dev pkg-config)
 for extra in "$@"; do
   case "$extra" in
     test) want+=(gdal-bin python3 python3-venv python3-pip) ;;
