@@ -10,7 +10,7 @@ struct AnalyzeCommand: ParsableCommand {
             Give the inputs as flags, or an operation YAML file naming the same things (keys: name, areas, \
             sites, rawan, patrols, radius, rawan_radius, min_zone_coverage, crs, out, area_name, and for GPS \
             fixes tracks, timezone, from, to, max_fix_gap, max_speed, merge_gap, visit_radius, radius_for, \
-            max_unattended, max_unattended_for, shift; paths relative to the YAML file). Flags override the \
+            max_unattended, max_unattended_for, shift; history; paths relative to the YAML file). Flags override the \
             YAML file.
 
             Input roles:
@@ -123,6 +123,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Only these local hours count each day, e.g. 22:00-06:00 (crossing midnight).")
     var shift: String?
 
+    @Option(help: "Also add this run to a history store: a .gpkg file (created when missing) or PG:\"dbname=… host=…\" (PostGIS). A rerun of the same window replaces it. See `cakupan history`.")
+    var history: String?
+
     func run() throws {
         PhaseClock.startRun()
         var flags = OperationConfig()
@@ -137,6 +140,7 @@ struct AnalyzeCommand: ParsableCommand {
         flags.crs = crs
         flags.out = out
         flags.areaName = areaName
+        flags.history = history
         flags.temporal = try TemporalConfig.fromFlags(
             tracks: tracks, timezone: timezone, from: from, to: to, maxFixGap: maxFixGap, maxSpeed: maxSpeed,
             mergeGap: mergeGap, visitRadius: visitRadius, radiusFor: radiusFor, maxUnattended: maxUnattended,
@@ -144,6 +148,11 @@ struct AnalyzeCommand: ParsableCommand {
         let base = try operation.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
         let config = base.overridden(by: flags)
         let parameters = try config.parameters()
+        // The store is checked before the analysis: a bad store stops the run before any work.
+        let historyStore = try config.history.map { target in
+            try HistoryRun.checkWindow(config)
+            return try HistoryStore.open(target: target)
+        }
 
         var warnings = Warnings()
         defer {
@@ -164,6 +173,17 @@ struct AnalyzeCommand: ParsableCommand {
         clock.lap("output folder written")
         if !quiet {
             print(TextReport.render(result, operation: config.name, outputFolder: outPath) + TemporalOutput.text(result), terminator: "")
+        }
+        if let historyStore {
+            // After the result folder is in place: a failed append leaves the results, and says so.
+            do {
+                let run = try HistoryRun.make(result: result, config: config)
+                try historyStore.append(run)
+                if !quiet { print("History: run of \(run.day) (\(run.windowFrom) – \(run.windowTo)) added to \(historyStore.displayName)") }
+            } catch let error as CakupanError {
+                let message = "the results were written to \(outPath), but the run was not added to the history: \(error)"
+                throw error.isUserError ? CakupanError.usage(message) : CakupanError.internal(message)
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ struct CakupanCommand: ParsableCommand {
             row, and the field); 1 internal failure.
             """,
         version: Summary.version,
-        subcommands: [AnalyzeCommand.self, BriefCommand.self])
+        subcommands: [AnalyzeCommand.self, BriefCommand.self, HistoryCommand.self])
 }
 
 /// Entry point with Cakupan's exit codes: 2 for usage and input errors, 1 for internal failures.

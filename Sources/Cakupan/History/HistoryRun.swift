@@ -138,15 +138,21 @@ extension HistoryRun {
             toolVersion: Summary.version, createdAt: toText, totals: totals, sites: sites, areas: areas, zones: zones)
     }
 
+    /// Refuses, before any work, a run that could not be placed on a day: no tracks and no `--from`.
+    public static func checkWindow(_ config: OperationConfig) throws {
+        if config.temporal.tracks.isEmpty && config.temporal.from == nil { throw noWindow }
+    }
+
+    private static let noWindow = CakupanError.usage(
+        "--history needs the run's day: give --tracks (the window is the first to the last fix) or --from (and --to) for a run without GPS tracks")
+
     /// (from, to) epoch seconds, the UTC offset and the time zone's name.
     private static func window(_ r: AnalysisResult, _ config: OperationConfig) throws -> (Double, Double, Int, String) {
         if let report = r.temporal, let w = report.result.window {
             return (w.lowerBound, w.upperBound, report.settings.utcOffset, report.settings.timezone)
         }
         let settings = try TemporalSettings(config.temporal)
-        guard let from = settings.from else {
-            throw CakupanError.usage("--history needs the run's day: give --tracks (the window is the first to the last fix) or --from (and --to) for a run without GPS tracks")
-        }
+        guard let from = settings.from else { throw noWindow }
         return (from, settings.to ?? from, settings.utcOffset, settings.timezone)
     }
 

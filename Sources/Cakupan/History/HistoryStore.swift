@@ -163,7 +163,8 @@ public struct HistoryStore: Sendable {
             return store
         } catch let GDALError.cannotOpen(_, message) {
             if kind == .postgres {
-                throw fail("cannot connect to the database (\(message.isEmpty ? "no reason given" : message.trimmingCharacters(in: .whitespacesAndNewlines)))")
+                let reason = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                throw fail("cannot connect to the database (\(reason.isEmpty ? "no reason given" : reason))")
             }
             throw fail("is not a GeoPackage, so not a Cakupan history store (\(message.isEmpty ? "format not recognised" : message))")
         } catch {
