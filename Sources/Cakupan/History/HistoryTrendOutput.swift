@@ -113,11 +113,12 @@ public enum HistoryTrendOutput {
                 }
             }
             out += "\nSites stale or uncovered \(t.days) or more days in a row: \(o.neglectedSites.isEmpty ? "none" : String(o.neglectedSites.count))\n"
-            for s in o.neglectedSites {
+            for s in o.neglectedSites.prefix(listLimit) {
                 let what = [s.priority, s.category, s.areaID.map { "area \($0)" }].compactMap { $0 }.joined(separator: ", ")
                 out += "  \(s.id) \(s.name ?? "") (\(what)): \(s.from) to \(s.to), \(s.length) days\(s.ongoing ? ", still" : "")"
                     + " (stale \(s.staleDays), uncovered \(s.uncoveredDays))\n"
             }
+            if o.neglectedSites.count > listLimit { out += "  … and \(o.neglectedSites.count - listLimit) more in trend.json\n" }
             let falling = o.fallingZones
             out += "\nRawan zones whose attended share fell on each of their last \(max(2, t.days)) days with a run: \(falling.isEmpty ? "none" : String(falling.count))\n"
             for z in falling {
@@ -128,6 +129,9 @@ public enum HistoryTrendOutput {
         }
         return out
     }
+
+    /// How many neglected sites the printed trend lists (trend.json has them all).
+    public static let listLimit = 20
 
     /// Writes trend.csv and trend.json into `folder`, each to a temporary file beside it renamed into
     /// place, so a reader never sees half a file.

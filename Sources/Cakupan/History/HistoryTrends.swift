@@ -69,7 +69,8 @@ public struct HistoryTrends: Sendable {
         public var totals: [DayTotals?]
         public var areas: [AreaTrend]
         public var zones: [ZoneTrend]
-        /// Sites stale or uncovered at least `days` days in a row.
+        /// Sites stale or uncovered at least `days` days in a row: ongoing streaks first, then by priority
+    /// (tinggi first), longer first, then by id.
         public var neglectedSites: [SiteStreak]
         /// Zones whose attended share fell on each of their last `days` days with a run.
         public var fallingZones: [ZoneTrend] { zones.filter(\.falling) }
@@ -135,8 +136,9 @@ public struct HistoryTrends: Sendable {
         public var uncoveredDays: Int
     }
 
-    /// A zone is falling when its share dropped by at least this much over the deciding days.
-    public static let minimumFall = 0.05
+    /// A zone is falling when its share dropped by at least this much (1 percentage point) over the
+    /// deciding days.
+    public static let minimumFall = 0.01
 }
 
 private func share(_ a: Int?, _ b: Int?) -> Double? {
@@ -255,8 +257,8 @@ extension HistoryTrends {
         }
         let rank = ["tinggi": 0, "sedang": 1, "rendah": 2]
         streaks.sort {
-            ($0.ongoing ? 0 : 1, -$0.length, rank[$0.priority ?? ""] ?? 3, $0.id, $0.from)
-                < ($1.ongoing ? 0 : 1, -$1.length, rank[$1.priority ?? ""] ?? 3, $1.id, $1.from)
+            ($0.ongoing ? 0 : 1, rank[$0.priority ?? ""] ?? 3, -$0.length, $0.id, $0.from)
+                < ($1.ongoing ? 0 : 1, rank[$1.priority ?? ""] ?? 3, -$1.length, $1.id, $1.from)
         }
         return OperationTrend(operation: name, days: calendar, totals: totals, areas: areas, zones: zones, neglectedSites: streaks)
     }
