@@ -138,6 +138,11 @@ def write_week(b, out):
         "",
     ]))
     share = ", ".join(f"{c:.2f}" for c in CUTOFFS)
+    beside = [o for o in b.sites if o is not site and math.hypot(o.x - site.x, o.y - site.y) <= NEGLECT_M + 500]
+    also = ""
+    if beside:
+        also = (f" Sites within {NEGLECT_M + 500:.0f} m of it ({', '.join(o.id for o in beside)}) may lose some of "
+                "the visits that came with it (with the week's 4 h limit, the TPS S133 turns stale too).")
     readme = [
         "# A week of GPS fixes — Kabupaten Sukamaju (FIKTIF)", "",
         "**FICTIONAL** demo data for the history store (`cakupan analyze --history`, `cakupan history`).",
@@ -149,7 +154,7 @@ def write_week(b, out):
         "", "Planted trends:", "",
         f"- **Neglected site**: {site.id} {site.nama} ({site.kategori}, {site.prioritas}) — visited every day "
         f"until, on the last {NEGLECT_DAYS} days, no unit comes within {NEGLECT_M:.0f} m of it: stale "
-        f"{NEGLECT_DAYS} days running.",
+        f"{NEGLECT_DAYS} days running.{also}",
         f"- **Falling attendance**: rawan zone {zone.id} {zone.nama} ({zone.tingkat}) — the fixes within "
         f"{ZONE_MARGIN_M:.0f} m of it are kept each day only until a share of the 16-hour day ({share}), "
         "so its attended share falls day after day.", "",
