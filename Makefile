@@ -1,11 +1,12 @@
 # Cakupan — two commands from a clean clone on Debian 12 with Swift 6:
-#   make demo   install what is missing, build, analyze the fictional demo into out/demo
+#   make demo   install what is missing, build, analyze the fictional demo into out/demo, then its week
+#               of daily runs into a history store and the trend (out/demo/history.gpkg, out/demo/trend)
 #   make test   install what is missing, run every test
 SWIFT ?= swift
 OUT ?= out/demo
 PEER_VENV ?= .venv-peer
 
-.PHONY: deps build demo test test-peer test-browser test-asan generate-demo clean
+.PHONY: deps build demo demo-week test test-swift test-peer test-browser test-asan generate-demo generate-week clean
 
 deps:
 	@scripts/install-deps.sh
@@ -15,12 +16,22 @@ build: deps
 
 demo: build
 	.build/release/cakupan analyze geodata/demo/operation.yaml --out $(OUT) --format kml,gpkg --briefing
+	scripts/demo-week.sh .build/release/cakupan $(OUT)
+
+# The daily workflow on the demo's week: one analyze per day with --history, then `cakupan history`.
+demo-week: build
+	scripts/demo-week.sh .build/release/cakupan $(OUT)
 
 test: deps
-	@scripts/install-deps.sh test
-	$(SWIFT) test
+	@scripts/install-deps.sh test db
+	$(MAKE) test-swift
 	$(MAKE) test-peer
 	$(MAKE) test-browser
+
+# The Swift tests, with a throw-away PostgreSQL + PostGIS server for the history store tests (started
+# before, stopped after, also when a test fails).
+test-swift:
+	scripts/postgis.sh run $(SWIFT) test
 
 # The independent GeoPandas/Shapely computation of the same definitions must agree with Cakupan.
 test-peer: build
@@ -69,6 +80,9 @@ test-asan: deps
 
 generate-demo:
 	python3 tools/generate.py demo --seed 2024 --out geodata/demo
+
+generate-week:
+	python3 tools/generate.py week --seed 2024 --out geodata/demo/week
 
 clean:
 	rm -rf .build out

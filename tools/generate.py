@@ -11,6 +11,10 @@ Subcommands:
              README with the expected figures.
                python3 tools/generate.py demo --seed 2024 --out geodata/demo
 
+  week       A week of GPS fixes for the demo (one CSV per day, a site neglected three days running and a
+             rawan zone whose attendance falls), for the history store: geodata/demo/week.
+               python3 tools/generate.py week --seed 2024 --out geodata/demo/week
+
   scenario   A scaled scenario on any boundary layer (GeoJSON (Multi)Polygons): sites clustered around
              settlements, rawan zones (polygons and points with radius_m), routes (random walks along
              plausible headings), optional GPS fixes (streamed, sorted by time) and operation.yaml
@@ -42,6 +46,13 @@ def cmd_demo(args):
     """Build and write the demo."""
     b = demo.DemoBuilder(args.seed).build()
     demo_write.write_demo(b, args.out, args.seed)
+
+
+def cmd_week(args):
+    """Build the demo and write a week of its fixes."""
+    from geo_gen import week
+    b = demo.DemoBuilder(args.seed).build()
+    week.write_week(b, args.out)
 
 
 def cmd_scenario(args):
@@ -78,6 +89,10 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=2024)
     p.add_argument("--out", default="geodata/demo")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("week", help="a week of the demo's GPS fixes, for the history store")
+    p.add_argument("--seed", type=int, default=2024)
+    p.add_argument("--out", default="geodata/demo/week")
+    p.set_defaults(func=cmd_week)
     p = sub.add_parser("scenario", help="scaled scenario on a boundary layer")
     p.add_argument("--boundaries", required=True, help="GeoJSON of (Multi)Polygon areas")
     add_scaled_options(p, 25000, 2000, 3000)

@@ -13,7 +13,7 @@ struct AnalyzeCommand: ParsableCommand {
             sites, rawan, patrols, tracks, radius, rawan_radius, min_zone_coverage,
             crs, out, area_name, time_format, timezone, from, to, max_fix_gap,
             max_speed, merge_gap, visit_radius, radius_for, max_unattended,
-            max_unattended_for, shift; paths relative to the YAML file). A role
+            max_unattended_for, shift, history; paths relative to the YAML file). A role
             in YAML takes one path, a list, or entries such as
               sites:
                 - {path: kpu.xlsx, defaults: {kategori: kpu, prioritas: tinggi}}
@@ -57,6 +57,7 @@ struct AnalyzeCommand: ParsableCommand {
         try tracks.apply(to: &flags)
         flags.out = output.out
         flags.name = output.name
+        flags.history = output.history
         var base = try inputs.operation.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
         // Field mappings given as flags without files apply to the YAML file's entries.
         for role in InputRole.allCases where flags.inputs(role).isEmpty {
@@ -76,22 +77,33 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         PhaseClock.startRun()
         let config = try configuration()
+        // The store is checked before the analysis: a bad store stops the run before any work.
+        let historyStore = try config.history.map { target in
+            try HistoryRun.checkWindow(config)
+            return try HistoryStore.open(target: target)
+        }
         let request = RunRequest(config: config, formats: output.format, briefing: briefing.briefing ? briefing.lang : nil)
         let showProgress = output.progress ?? (isatty(2) == 1)
         let services = RunServices(
             progress: Progress(enabled: showProgress),
             readProgress: output.progress.map { $0 ? .always : .never } ?? .automatic)
         let outPath = config.out ?? Defaults.out
-        let outcome: RunOutcome
-        do {
-            outcome = try Pipeline.run(request, writingTo: URL(fileURLWithPath: outPath), services: services)
-        } catch {
-            throw error
-        }
+        let outcome = try Pipeline.run(request, writingTo: URL(fileURLWithPath: outPath), services: services)
         for w in outcome.warnings.messages { FileHandle.standardError.write(Data("cakupan: warning: \(w)\n".utf8)) }
         if !output.quiet {
             let report = TextReport(language: briefing.lang == .en ? .en : .id)
             print(report.render(outcome.result, operation: config.name, outputFolder: outPath), terminator: "")
+        }
+        if let historyStore {
+            // After the result folder is in place: a failed append leaves the results, and says so.
+            do {
+                let run = try HistoryRun.make(result: outcome.result, config: config)
+                try historyStore.append(run)
+                if !output.quiet { print("History: run of \(run.day) (\(run.windowFrom) – \(run.windowTo)) added to \(historyStore.displayName)") }
+            } catch let error as CakupanError {
+                let message = "the results were written to \(outPath), but the run was not added to the history: \(error)"
+                throw error.isUserError ? CakupanError.usage(message) : CakupanError.internal(message)
+            }
         }
     }
 }

@@ -72,19 +72,9 @@ public final class VectorWriter {
             _ = GDALDatasetStartTransaction(handle, 0)
             for feature in features {
                 // OGR_F_Create makes a feature we own; OGR_F_SetGeometryDirectly takes the geometry.
-                let f = OGR_F_Create(defn)
+                guard let f = OGR_F_Create(defn) else { return "cannot make a feature of \(name)" }
                 defer { OGR_F_Destroy(f) }
-                for (k, v) in feature.values.enumerated() {
-                    let i = Int(indices[k])
-                    guard i >= 0 else { continue }
-                    switch v {
-                    case .null: OGR_F_SetFieldNull(f, Int32(i))
-                    case .integer(let n): OGR_F_SetFieldInteger64(f, Int32(i), n)
-                    case .real(let d): OGR_F_SetFieldDouble(f, Int32(i), d)
-                    case .string(let s): OGR_F_SetFieldString(f, Int32(i), s)
-                    case .bool(let b): OGR_F_SetFieldInteger(f, Int32(i), b ? 1 : 0)
-                    }
-                }
+                Self.set(feature.values, indices: indices, on: f)
                 if let g = feature.geometry, let ogr = OGRGeometryBuilder.make(g) {
                     OGR_F_SetGeometryDirectly(f, ogr)
                 }
@@ -99,7 +89,22 @@ public final class VectorWriter {
         }
     }
 
-    private static func ogrType(_ kind: FieldKind) -> OGRFieldType {
+    /// Sets `values` on the fields at `indices` (parallel; a negative index is skipped).
+    static func set(_ values: [FieldValue], indices: [Int32], on f: OGRFeatureH) {
+        for (k, v) in values.enumerated() {
+            let i = indices[k]
+            guard i >= 0 else { continue }
+            switch v {
+            case .null: OGR_F_SetFieldNull(f, i)
+            case .integer(let n): OGR_F_SetFieldInteger64(f, i, n)
+            case .real(let d): OGR_F_SetFieldDouble(f, i, d)
+            case .string(let s): OGR_F_SetFieldString(f, i, s)
+            case .bool(let b): OGR_F_SetFieldInteger(f, i, b ? 1 : 0)
+            }
+        }
+    }
+
+    static func ogrType(_ kind: FieldKind) -> OGRFieldType {
         switch kind {
         case .string: OFTString
         case .integer: OFTInteger64

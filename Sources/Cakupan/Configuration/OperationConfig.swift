@@ -18,6 +18,8 @@ public struct OperationConfig: Sendable, Equatable {
     public var crs: String?
     public var out: String?
     public var areaName: String?
+    /// A history store to add the run to: a .gpkg path or a `PG:` connection string (History/).
+    public var history: String?
     /// GPS fix files and the settings of the temporal analysis (TemporalConfig.swift).
     public var temporal = TemporalConfig()
 
@@ -63,7 +65,7 @@ public struct OperationConfig: Sendable, Equatable {
     }
 
     static let keys = ["name", "areas", "sites", "rawan", "patrols", "radius", "rawan_radius",
-                       "min_zone_coverage", "crs", "out", "area_name", "time_format"] + TemporalConfig.keys
+                       "min_zone_coverage", "crs", "out", "area_name", "time_format", "history"] + TemporalConfig.keys
 
     /// Reads an operation.yaml. Unknown keys are refused (a misspelt key would silently do nothing).
     public static func load(path: String) throws -> OperationConfig {
@@ -126,6 +128,7 @@ public struct OperationConfig: Sendable, Equatable {
         }
         c.out = try string("out").map(resolve)
         c.areaName = try string("area_name")
+        c.history = try string("history").map { $0.uppercased().hasPrefix("PG:") ? $0 : resolve($0) }
         c.temporal = try TemporalConfig.load(yaml: text, location: location, resolve: resolve)
         c.temporal.trackInputs = try inputSpecs(map["tracks"], key: "tracks", location: location, resolve: resolve)
         return c
@@ -190,6 +193,7 @@ public struct OperationConfig: Sendable, Equatable {
         c.crs = flags.crs ?? crs
         c.out = flags.out ?? out
         c.areaName = flags.areaName ?? areaName
+        c.history = flags.history ?? history
         c.temporal = temporal.overridden(by: flags.temporal)
         return c
     }

@@ -14,6 +14,9 @@ struct OutputOptions: ParsableArguments {
             transform: Parse.formats)
     var format: Set<ExportFormat> = [.geojson]
 
+    @Option(help: ArgumentHelp("Add the run to a history store: a .gpkg, or PG:\"dbname=… host=…\".", valueName: "store"))
+    var history: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing on stdout.")
     var quiet = false
 
