@@ -506,6 +506,14 @@ def interactive_checks(html_path, report, max_load_ms=None, zoomed_png=None):
         if evaluate(browser, session, VIEW_BOX) != home:
             report.append("reset view did not return to the whole map")
 
+        # Layer toggles: switching hotspots off hides their group, on shows it again.
+        toggled = evaluate(browser, session, """(function(){
+            var box=document.querySelector('[data-toggle="hotspots"]'), g=document.querySelector('#ck-view [data-layer="hotspots"]');
+            if(!box||!g) return 'absent'; box.click(); var off=getComputedStyle(g).display; box.click();
+            return off + '/' + getComputedStyle(g).display })()""")
+        if toggled not in ("none/inline", "absent"):
+            report.append(f"the hotspot layer toggle did not hide and show the layer: {toggled}")
+
         # (e) Clicking a known site shows its name and distance. The search zooms to it first;
         # then the info panel is closed and the site clicked where it is drawn.
         name, distance = site["name"], distance_text(site["distance_m"], language)
@@ -542,11 +550,32 @@ def interactive_checks(html_path, report, max_load_ms=None, zoomed_png=None):
             report.append(f"searching {area_name!r} did not show the kecamatan: {shown}")
         if evaluate(browser, session, VIEW_BOX) == home:
             report.append(f"searching {area_name!r} did not zoom to it")
+        # (g) A two-finger pinch (touch events, as a tablet sends them) zooms in.
+        evaluate(browser, session, "document.getElementById('ck-reset').click()")
+        settle()
+        browser.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 2}, session=session)
+        def touch(kind, points):
+            browser.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [
+                {"x": x, "y": y, "id": i} for i, (x, y) in enumerate(points)]}, session=session)
+        touch("touchStart", [(cx - 20, cy), (cx + 20, cy)])
+        for spread in range(30, 130, 10):
+            touch("touchMove", [(cx - spread, cy), (cx + spread, cy)])
+        touch("touchEnd", [])
+        settle()
+        pinched = evaluate(browser, session, VIEW_BOX)
+        if pinched == home or float(pinched.split()[2]) > float(home.split()[2]) / 3:
+            report.append(f"a pinch did not zoom in about 6x: viewBox {home!r} -> {pinched!r}")
+        browser.send("Emulation.setTouchEmulationEnabled", {"enabled": False}, session=session)
         if zoomed_png:
+            # The picture: the kecamatan found above, with its panel.
+            evaluate(browser, session, "(function(){var s=document.getElementById('ck-search');s.value='';s.focus()})()")
+            browser.send("Input.insertText", {"text": area_name}, session=session)
+            key("Enter", 13)
+            settle()
             time.sleep(0.2)
             shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
             pathlib.Path(zoomed_png).write_bytes(base64.b64decode(shot["result"]["data"]))
-        report.checked = [f"wheel/+ zoom and reset", f"click on site {name!r} shows {distance!r}", f"search finds {area_name!r}"]
+        report.checked = [f"wheel/+ zoom and reset", "layer toggle", "pinch", f"click on site {name!r} shows {distance!r}", f"search finds {area_name!r}"]
 
     return actions
 
