@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "CakupanCBCTests", dependencies: ["CakupanCBC"]),
         .testTarget(name: "CakupanRecommendTests", dependencies: ["CakupanRecommend", "CakupanCBC"]),
         .testTarget(name: "CakupanTemporalTests", dependencies: ["CakupanTemporal"]),
+        .testTarget(name: "CakupanSchemaTests", dependencies: ["CakupanSchema"]),
         .testTarget(name: "CakupanBriefingTests", dependencies: ["CakupanBriefing", "CakupanSchema"]),
         .testTarget(
             name: "CakupanTests",

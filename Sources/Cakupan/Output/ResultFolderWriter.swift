@@ -100,10 +100,14 @@ public enum ResultFolderWriter {
     /// not readable).
     private static func earlierManifest(_ folder: URL) -> Set<String> {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(ResultFileNames.manifest).path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let files = object["files"] as? [[String: Any]]
+              case .object(let manifest)? = try? JSONParser.parse([UInt8](data)),
+              case .array(let files)? = manifest["files"]
         else { return [] }
-        return Set(files.compactMap { $0["name"] as? String }.filter { !$0.contains("/") && !$0.hasPrefix(".") })
+        let names = files.compactMap { file -> String? in
+            guard case .object(let entry) = file, case .string(let name)? = entry["name"] else { return nil }
+            return name
+        }
+        return Set(names.filter { !$0.contains("/") && !$0.hasPrefix(".") })
     }
 
     /// The nearest existing ancestor of `folder` (itself included) when it is not a folder.

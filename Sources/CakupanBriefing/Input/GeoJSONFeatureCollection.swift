@@ -1,3 +1,4 @@
+import CakupanSchema
 import Foundation
 
 /// Reads an RFC 7946 FeatureCollection (§3.3) as the result folder writes it, keeping only what the
@@ -21,7 +22,7 @@ enum GeoJSONFeatureCollection {
 /// An RFC 7946 Feature (§3.2): a geometry (possibly null) and its properties.
 struct GeoJSONFeature {
     let geometry: MapGeometry
-    let properties: [String: JSONValue]
+    let properties: JSONObject
 }
 
 /// The checks and conversions of GeoJSON structure for one file.
@@ -44,7 +45,7 @@ struct GeoJSONStructure {
             let path = "features[\(index)]"
             guard case .object(let feature) = element else { throw failure(path, "expected an object, found \(element.kind)") }
             let geometry = try feature["geometry"].map { try self.geometry($0, path: path + ".geometry") } ?? .none
-            var properties: [String: JSONValue] = [:]
+            var properties = JSONObject()
             switch feature["properties"] {
             case nil, .null?: break
             case .object(let members)?: properties = members
@@ -97,7 +98,7 @@ struct GeoJSONStructure {
     /// RFC 7946 §3.1.1: longitude, latitude (an altitude may follow and is ignored).
     private func position(_ value: JSONValue, path: String) throws -> LonLat {
         guard case .array(let numbers) = value, numbers.count >= 2,
-            case .number(let lon) = numbers[0], case .number(let lat) = numbers[1]
+            let lon = numbers[0].numberValue, let lat = numbers[1].numberValue
         else { throw failure(path, "a position needs two numbers, found \(value.preview)") }
         return LonLat(lon: lon, lat: lat)
     }

@@ -1,3 +1,4 @@
+import CakupanSchema
 import Foundation
 
 /// Reading one file of the result folder as JSON, with errors that name the file.

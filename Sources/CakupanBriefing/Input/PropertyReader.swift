@@ -1,3 +1,4 @@
+import CakupanSchema
 import Foundation
 
 /// Typed access to a JSON object (a GeoJSON feature's `properties`, or a part of summary.json) whose
@@ -12,9 +13,9 @@ struct PropertyReader {
     let noun: String
     /// Key path of this object inside the file (`totals.`), prepended to key names in messages.
     let prefix: String
-    let values: [String: JSONValue]
+    let values: JSONObject
 
-    init(file: String, location: String? = nil, noun: String = "key", prefix: String = "", values: [String: JSONValue]) {
+    init(file: String, location: String? = nil, noun: String = "key", prefix: String = "", values: JSONObject) {
         self.file = file
         self.location = location
         self.noun = noun
@@ -65,26 +66,26 @@ struct PropertyReader {
         guard let found = optionalValue(key) else { return nil }
         switch found {
         case .string(let text): return text
-        case .number(let number) where number == number.rounded() && abs(number) < 1e15: return String(Int(number))
+        case .double(let number) where number == number.rounded() && abs(number) < 1e15: return String(Int(number))
         default: throw mismatch(key, "a string", found)
         }
     }
 
     func double(_ key: String) throws -> Double {
         let found = try value(key)
-        guard case .number(let number) = found else { throw mismatch(key, "a number", found) }
+        guard let number = found.numberValue else { throw mismatch(key, "a number", found) }
         return number
     }
 
     func optionalDouble(_ key: String) throws -> Double? {
         guard let found = optionalValue(key) else { return nil }
-        guard case .number(let number) = found else { throw mismatch(key, "a number or null", found) }
+        guard let number = found.numberValue else { throw mismatch(key, "a number or null", found) }
         return number
     }
 
     func int(_ key: String) throws -> Int {
         let found = try value(key)
-        guard case .number(let number) = found, number == number.rounded(), abs(number) < 1e15 else {
+        guard let number = found.numberValue, number == number.rounded(), abs(number) < 1e15 else {
             throw mismatch(key, "a whole number", found)
         }
         return Int(number)

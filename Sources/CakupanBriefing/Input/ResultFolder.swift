@@ -1,3 +1,4 @@
+import CakupanSchema
 import Foundation
 
 /// A Cakupan result folder (docs/outputs.md), read whole: every layer the briefing draws and the

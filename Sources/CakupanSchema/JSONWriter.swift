@@ -25,7 +25,7 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, level: Int) {
+    public static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, level: Int) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -68,7 +68,7 @@ public enum JSONWriter {
     }
 
     /// A JSON string: quotes, backslash and control characters escaped; other UTF-8 as it is.
-    static func escape(_ s: String, into out: inout [UInt8]) {
+    public static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
@@ -98,7 +98,7 @@ public enum JSONWriter {
 
     private static let powers: [Double] = (0...9).map { n in (0..<n).reduce(1.0) { a, _ in a * 10 } }
 
-    static func appendNumber(_ x: Double, decimals: Int, into out: inout [UInt8]) {
+    public static func appendNumber(_ x: Double, decimals: Int, into out: inout [UInt8]) {
         guard x.isFinite else { out.append(contentsOf: "null".utf8); return }
         let scale = powers[decimals]
         let scaled = (abs(x) * scale).rounded()
