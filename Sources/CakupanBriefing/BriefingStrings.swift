@@ -1,3 +1,4 @@
+import CakupanSchema
 /// Every user-facing string of the briefing, one table per language.
 struct BriefingStrings: Sendable {
     // Page
@@ -72,8 +73,8 @@ struct BriefingStrings: Sendable {
     let hoursAbbreviation: String
     let minutesAbbreviation: String
 
-    let levels: [ResultLevel: String]
-    let categories: [ResultSiteCategory: String]
+    let levels: [Level: String]
+    let categories: [SiteCategory: String]
     /// Text that stands for "of" in "12 of 30 shown".
     let of: String
 
@@ -228,6 +229,6 @@ struct BriefingStrings: Sendable {
         ],
         of: "of")
 
-    func level(_ level: ResultLevel) -> String { levels[level] ?? level.rawValue }
-    func category(_ category: ResultSiteCategory) -> String { categories[category] ?? category.rawValue }
+    func level(_ level: Level) -> String { levels[level] ?? level.rawValue }
+    func category(_ category: SiteCategory) -> String { categories[category] ?? category.rawValue }
 }

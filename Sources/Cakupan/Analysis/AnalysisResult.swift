@@ -69,7 +69,7 @@ public struct ZoneResult: Sendable {
 /// A ranked hotspot: an under-covered rawan zone, an uncovered high-priority site, or (with tracks) a
 /// tinggi or sedang site left unattended too long.
 public struct Hotspot: Sendable {
-    public enum Kind: String, Sendable { case zone, site }
+    public typealias Kind = HotspotKind
     public var rank: Int
     public var kind: Kind
     public var ref: String

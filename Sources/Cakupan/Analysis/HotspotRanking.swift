@@ -23,7 +23,7 @@ public struct HotspotRanking: Sendable {
     static let gapCap = 999_999.0
 
     public static func score(level: Level, gapMetres: Double) -> Double {
-        Double(level.rawValue) * 1_000_000 + min(max(gapMetres, 0), gapCap)
+        Double(level.weight) * 1_000_000 + min(max(gapMetres, 0), gapCap)
     }
 
     /// The ranked hotspots; sets `hotspotRank` on the zones that are hotspots.

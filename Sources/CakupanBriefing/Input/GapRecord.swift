@@ -1,8 +1,9 @@
+import CakupanSchema
 /// The uncovered part of one rawan zone (gaps.geojson): zone − coverage.
 public struct GapRecord: Sendable, Hashable {
     /// Id of the zone this is the gap of.
     public var zone: String
-    public var level: ResultLevel
+    public var level: Level
     public var geometry: MapGeometry
     /// The zone's name, if it has one.
     public var name: String? = nil
@@ -12,7 +13,7 @@ public struct GapRecord: Sendable, Hashable {
     static func read(_ feature: GeoJSONFeature, _ properties: PropertyReader) throws -> GapRecord {
         GapRecord(
             zone: try properties.id("zone"),
-            level: try properties.choice("level", ResultLevel.self),
+            level: try properties.choice("level", Level.self),
             geometry: feature.geometry,
             name: try properties.optionalString("name"),
             gapM2: try properties.optionalDouble("gap_m2"))

@@ -1,3 +1,4 @@
+import CakupanSchema
 /// One ranked hotspot of hotspots.geojson: a site out of reach or a zone with a gap.
 public struct HotspotRecord: Sendable, Hashable {
     /// 1 = most urgent.
@@ -6,7 +7,7 @@ public struct HotspotRecord: Sendable, Hashable {
     /// Id of the zone or site.
     public var ref: String
     public var name: String?
-    public var level: ResultLevel
+    public var level: Level
     /// Id of the area, if any.
     public var area: String?
     /// Why it is a hotspot, in Bahasa Indonesia and in English.
@@ -26,7 +27,7 @@ public struct HotspotRecord: Sendable, Hashable {
             kind: try properties.choice("kind", HotspotKind.self),
             ref: try properties.id("ref"),
             name: try properties.optionalString("name"),
-            level: try properties.choice("level", ResultLevel.self),
+            level: try properties.choice("level", Level.self),
             area: try properties.optionalID("area"),
             reason: reason,
             reasonEnglish: try properties.optionalString("reason_en") ?? reason,

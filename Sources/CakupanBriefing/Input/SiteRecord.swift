@@ -1,9 +1,10 @@
+import CakupanSchema
 /// One strategic site of sites.geojson.
 public struct SiteRecord: Sendable, Hashable {
     public var id: String
     public var name: String?
-    public var category: ResultSiteCategory
-    public var priority: ResultLevel
+    public var category: SiteCategory
+    public var priority: Level
     public var location: LonLat
     /// Whether the site lies within its radius of a patrol.
     public var covered: Bool
@@ -21,8 +22,8 @@ public struct SiteRecord: Sendable, Hashable {
         return SiteRecord(
             id: try properties.id("id"),
             name: try properties.optionalString("name"),
-            category: try properties.choice("category", ResultSiteCategory.self),
-            priority: try properties.choice("priority", ResultLevel.self),
+            category: try properties.choice("category", SiteCategory.self),
+            priority: try properties.choice("priority", Level.self),
             location: location,
             covered: try properties.bool("covered"),
             distanceM: try properties.optionalDouble("distance_m"),

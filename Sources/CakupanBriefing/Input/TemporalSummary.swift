@@ -1,3 +1,4 @@
+import CakupanSchema
 /// summary.json `temporal`: when the analysis had timed GPS fixes, the time window, the number of
 /// attended sites per hour and the sites left unattended too long. Times are ISO 8601 strings with
 /// their UTC offset, kept as written (`2024-11-27T06:00:00+07:00`).
@@ -20,8 +21,8 @@ public struct TemporalSummary: Sendable, Hashable {
     public struct StaleSite: Sendable, Hashable {
         public var id: String
         public var name: String?
-        public var category: ResultSiteCategory
-        public var priority: ResultLevel
+        public var category: SiteCategory
+        public var priority: Level
         /// Longest time without a patrol, in seconds.
         public var maxUnattendedS: Double
         /// Time of the last visit; nil when never visited.
@@ -40,8 +41,8 @@ public struct TemporalSummary: Sendable, Hashable {
                 StaleSite(
                     id: try site.id("id"),
                     name: try site.optionalString("name"),
-                    category: try site.choice("category", ResultSiteCategory.self),
-                    priority: try site.choice("priority", ResultLevel.self),
+                    category: try site.choice("category", SiteCategory.self),
+                    priority: try site.choice("priority", Level.self),
                     maxUnattendedS: try site.double("max_unattended_s"),
                     lastVisit: try site.optionalString("last_visit"))
             })

@@ -1,8 +1,9 @@
+import CakupanSchema
 /// One rawan (vulnerable) zone of zones.geojson; point zones arrive as their circle.
 public struct ZoneRecord: Sendable, Hashable {
     public var id: String
     public var name: String?
-    public var level: ResultLevel
+    public var level: Level
     public var geometry: MapGeometry
     /// Covered share of the zone, 0…1, when zones.geojson has it.
     public var coveredShare: Double? = nil
@@ -15,7 +16,7 @@ public struct ZoneRecord: Sendable, Hashable {
         ZoneRecord(
             id: try properties.id("id"),
             name: try properties.optionalString("name"),
-            level: try properties.choice("level", ResultLevel.self),
+            level: try properties.choice("level", Level.self),
             geometry: feature.geometry,
             coveredShare: try properties.optionalDouble("covered_share"),
             area: try properties.optionalID("area"),

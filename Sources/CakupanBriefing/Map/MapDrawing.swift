@@ -1,3 +1,4 @@
+import CakupanSchema
 /// The map as one SVG document: layers in drawing order (area shading, patrol coverage, rawan zones,
 /// gaps, area outlines, sites, hotspots, labels), then the frame with its coordinate ticks and the
 /// legend panel beside the frame, so that the legend never covers data. The same text is embedded
@@ -62,7 +63,7 @@ struct MapDrawing {
         for (index, shape) in scene.areas.enumerated() where !shape.isEmpty {
             out += "<path id=\"ck-a\(index)\" d=\"\(SVGPathData.polygons(shape))\"/>\n"
         }
-        for category in ResultSiteCategory.allCases {
+        for category in SiteCategory.allCases {
             out += "<path id=\"\(SiteSymbols.id(category))\" class=\"ck-sym\" d=\"\(scene.symbols.path(category))\"/>\n"
         }
         out += "</defs>\n"
@@ -93,7 +94,7 @@ struct MapDrawing {
     private func zones(_ out: inout String) {
         guard scene.zones.contains(where: { !$0.shape.isEmpty }) else { return }
         out += "<g data-layer=\"zones\">\n"
-        for level in [ResultLevel.rendah, .sedang, .tinggi] {
+        for level in [Level.rendah, .sedang, .tinggi] {
             let shapes = scene.zones.indices.filter { scene.zones[$0].record.level == level && !scene.zones[$0].shape.isEmpty }
             guard !shapes.isEmpty else { continue }
             let colour = Palette.level(level)
@@ -130,7 +131,7 @@ struct MapDrawing {
             let stroke = covered ? Palette.coveredStroke : Palette.uncoveredStroke
             let fill = covered ? Palette.coveredFill : Palette.uncoveredFill
             out += "<g fill=\"\(fill)\" stroke=\"\(stroke)\">\n"
-            for category in ResultSiteCategory.allCases {
+            for category in SiteCategory.allCases {
                 let id = SiteSymbols.id(category)
                 for site in group where site.record.category == category {
                     out += "<use href=\"#\(id)\" x=\""

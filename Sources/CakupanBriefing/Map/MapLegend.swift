@@ -1,3 +1,4 @@
+import CakupanSchema
 /// The legend panel right of the map frame: coverage ramp, patrol coverage, rawan levels, gaps,
 /// site symbols (only categories present), covered/uncovered marks, hotspots, scale bar, north
 /// arrow and the projection note. Rows are 17 px apart, sections 8 px more.
@@ -29,7 +30,7 @@ struct MapLegend {
         row(&out, &y, folder.summary.radiusM.map { strings.withinRadius(numbers.distance($0)) } ?? strings.patrolCoverage)
 
         heading(&out, &y, strings.rawanZones)
-        for level in ResultLevel.allCases {
+        for level in Level.allCases {
             let colour = Palette.level(level)
             swatch(&out, y, "fill=\"\(colour)\" fill-opacity=\".2\" stroke=\"\(colour)\" stroke-width=\"1.6\"")
             row(&out, &y, strings.level(level))
@@ -37,7 +38,7 @@ struct MapLegend {
         swatch(&out, y, "fill=\"url(#ck-hatch)\" stroke=\"\(Palette.hatch)\" stroke-width=\".8\" stroke-dasharray=\"3 2\"")
         row(&out, &y, strings.gap)
 
-        let present = ResultSiteCategory.allCases.filter { category in folder.sites.contains { $0.category == category } }
+        let present = SiteCategory.allCases.filter { category in folder.sites.contains { $0.category == category } }
         if !present.isEmpty {
             heading(&out, &y, strings.sites)
             let scale = 4.5 / drawing.scene.symbols.radiusPx

@@ -1,3 +1,4 @@
+import CakupanSchema
 /// The map's colours (sRGB hex), chosen to stay apart from each other on a projector and on paper.
 enum Palette {
     /// Sequential ramp for the areas' coverage share, classes 0–20 %, 20–40 % … 80–100 %: pale
@@ -9,7 +10,7 @@ enum Palette {
     static let coverageOpacity = 0.35
     static let coverageStroke = "#17599c"
     /// Rawan levels: tinggi red, sedang orange, rendah yellow.
-    static let levels: [ResultLevel: String] = [.tinggi: "#d7191c", .sedang: "#f28e1c", .rendah: "#e6c700"]
+    static let levels: [Level: String] = [.tinggi: "#d7191c", .sedang: "#f28e1c", .rendah: "#e6c700"]
     /// Gap hatching.
     static let hatch = "#4a0a0a"
     /// Sites: outline and fill when covered and when out of reach.
@@ -32,7 +33,7 @@ enum Palette {
         return min(max(Int((share * 5).rounded(.down)), 0), coverageRamp.count - 1)
     }
 
-    static func level(_ level: ResultLevel) -> String { levels[level] ?? "#888888" }
+    static func level(_ level: Level) -> String { levels[level] ?? "#888888" }
 
     /// The coverage fill as it shows over white: 255 − opacity·(255 − channel), for the browser check.
     static var coverageOverWhite: String {

@@ -1,3 +1,4 @@
+import CakupanSchema
 import Foundation
 
 /// One small shape per site category, drawn with `<use>` so that each site costs one short element.
@@ -16,10 +17,10 @@ struct SiteSymbols: Sendable {
     var strokePx: Double { min(max(radiusPx * 0.3, 0.6), 1.3) }
 
     /// The `id` of the category's symbol in `<defs>`.
-    static func id(_ category: ResultSiteCategory) -> String { "ck-s-\(category.rawValue)" }
+    static func id(_ category: SiteCategory) -> String { "ck-s-\(category.rawValue)" }
 
     /// Path data of the category's shape centred on 0,0.
-    func path(_ category: ResultSiteCategory) -> String {
+    func path(_ category: SiteCategory) -> String {
         let r = radiusPx
         func p(_ points: [(Double, Double)]) -> String {
             SVGPathData.rings([points.map { TenthPoint(ScreenPoint(x: $0.0 * r, y: $0.1 * r)) }])

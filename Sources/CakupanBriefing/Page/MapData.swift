@@ -1,3 +1,4 @@
+import CakupanSchema
 /// The interactive map's data: one JSON text embedded in briefing.html as
 /// `<script type="application/json" id="ck-data">`, read by `MapScript`. Every figure is already
 /// formatted here, with the same `NumberText` calls as the page's tables, so the info panel shows

@@ -1,18 +1,25 @@
-/// Priority of a site or level of a rawan zone: tinggi (high) before sedang before rendah.
-public enum Level: Int, Comparable, Sendable, CaseIterable {
-    case rendah = 1
-    case sedang = 2
-    case tinggi = 3
+import Foundation
 
-    public var name: String {
+/// The vocabulary of the result schema, shared by the writer and the briefing (docs/outputs.md).
+///
+/// Priority of a site or level of a rawan zone or hotspot, as written: `tinggi`, `sedang`, `rendah`
+/// (most urgent first). Ordered by `weight`.
+public enum Level: String, Comparable, Sendable, CaseIterable, Hashable {
+    case tinggi, sedang, rendah
+
+    /// 3 tinggi, 2 sedang, 1 rendah (hotspot scores, recommendation weights).
+    public var weight: Int {
         switch self {
-        case .rendah: "rendah"
-        case .sedang: "sedang"
-        case .tinggi: "tinggi"
+        case .tinggi: 3
+        case .sedang: 2
+        case .rendah: 1
         }
     }
 
-    public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    /// The name as written in the outputs.
+    public var name: String { rawValue }
+
+    public static func < (a: Level, b: Level) -> Bool { a.weight < b.weight }
 
     /// Parses tinggi/sedang/rendah, high/medium/low or 3/2/1 (any case, surrounding spaces ignored).
     public init?(parsing raw: String) {
@@ -25,8 +32,8 @@ public enum Level: Int, Comparable, Sendable, CaseIterable {
     }
 }
 
-/// The category of a strategic site.
-public enum SiteCategory: String, CaseIterable, Sendable {
+/// The category of a strategic site (sites.geojson `category`).
+public enum SiteCategory: String, CaseIterable, Sendable, Hashable {
     case kpu, bawaslu, partai, tps, pleno, gudang, kampanye, kediaman, lainnya
 
     /// Parses a category name, accepting common Indonesian and English synonyms.
@@ -45,4 +52,9 @@ public enum SiteCategory: String, CaseIterable, Sendable {
         default: return nil
         }
     }
+}
+
+/// What a hotspot points at (hotspots.geojson `kind`).
+public enum HotspotKind: String, Sendable, CaseIterable, Hashable {
+    case zone, site
 }
