@@ -26,8 +26,9 @@ enum PostReasons {
                 return nil
             }
             if !zones.isEmpty {
-                id.append("celah \(zones.count) zona rawan (\(zones.joined(separator: ", ")))")
-                en.append("the gap of \(zones.count) rawan zone\(zones.count == 1 ? "" : "s") (\(zones.joined(separator: ", ")))")
+                let named = zones.prefix(3).joined(separator: ", ") + (zones.count > 3 ? ", …" : "")
+                id.append("celah \(zones.count) zona rawan (\(named))")
+                en.append("the gap of \(zones.count) rawan zone\(zones.count == 1 ? "" : "s") (\(named))")
             }
             let place = p.placeName ?? p.id
             var reason = "Pos \(p.rank) di dekat \(place): " + (id.isEmpty ? "tidak menambah cakupan" : "menjangkau " + joined(id, "dan"))
