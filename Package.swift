@@ -46,7 +46,7 @@ let package = Package(
             name: "Cakupan",
             dependencies: [
                 "CakupanGeometry", "CakupanGEOS", "CakupanPROJ", "CakupanGDAL", "CakupanTemporal",
-                "CakupanSchema", "CakupanBriefing",
+                "CakupanSchema", "CakupanBriefing", "CakupanRecommend",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

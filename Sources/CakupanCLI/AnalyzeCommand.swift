@@ -13,7 +13,8 @@ struct AnalyzeCommand: ParsableCommand {
             sites, rawan, patrols, tracks, radius, rawan_radius, min_zone_coverage,
             crs, out, area_name, time_format, timezone, from, to, max_fix_gap,
             max_speed, merge_gap, visit_radius, radius_for, max_unattended,
-            max_unattended_for, shift, history; paths relative to the YAML file). A role
+            max_unattended_for, shift, history, candidates, recommend, post_radius,
+            weights, solve_time; paths relative to the YAML file). A role
             in YAML takes one path, a list, or entries such as
               sites:
                 - {path: kpu.xlsx, defaults: {kategori: kpu, prioritas: tinggi}}
@@ -46,6 +47,7 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup(title: "Inputs") var inputs: InputOptions
     @OptionGroup(title: "Coverage") var coverage: CoverageOptions
     @OptionGroup(title: "GPS tracks") var tracks: TrackOptions
+    @OptionGroup(title: "Recommendations") var recommend: RecommendOptions
     @OptionGroup(title: "Output") var output: OutputOptions
     @OptionGroup(title: "Briefing") var briefing: BriefingOptionGroup
 
@@ -55,13 +57,14 @@ struct AnalyzeCommand: ParsableCommand {
         inputs.apply(to: &flags)
         coverage.apply(to: &flags)
         try tracks.apply(to: &flags)
+        try recommend.apply(to: &flags)
         flags.out = output.out
         flags.name = output.name
         flags.history = output.history
         var base = try inputs.operation.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
         // Field mappings given as flags without files apply to the YAML file's entries.
         for role in InputRole.allCases where flags.inputs(role).isEmpty {
-            let fields = role == .tracks ? tracks.trackFields : inputs.fieldsFor(role)
+            let fields = role == .tracks ? tracks.trackFields : role == .candidates ? recommend.candidateFields : inputs.fieldsFor(role)
             guard let fields else { continue }
             base.setInputs(role, base.inputs(role).map { spec in
                 var s = spec
@@ -90,6 +93,7 @@ struct AnalyzeCommand: ParsableCommand {
         let outPath = config.out ?? Defaults.out
         let outcome = try Pipeline.run(request, writingTo: URL(fileURLWithPath: outPath), services: services)
         for w in outcome.warnings.messages { FileHandle.standardError.write(Data("cakupan: warning: \(w)\n".utf8)) }
+        try recommend.writeInstance(outcome.result.recommendations)
         if !output.quiet {
             let report = TextReport(language: briefing.lang == .en ? .en : .id)
             print(report.render(outcome.result, operation: config.name, outputFolder: outPath), terminator: "")

@@ -125,4 +125,6 @@ public struct AnalysisResult: Sendable {
     public var zonesUsed: [ProjectedCRS] = []
     /// Visits, attendance and track figures from GPS fixes; nil without tracks.
     public var temporal: TemporalReport? = nil
+    /// New posts recommended (`--recommend`, Recommend/); nil without it.
+    public var recommendations: Recommendations? = nil
 }

@@ -22,3 +22,10 @@ public enum Defaults {
     /// A site without a unit for longer is stale, seconds.
     public static let maxUnattended = 7200.0
 }
+
+extension Defaults {
+    /// Demand weight of a site's priority or a rawan zone's level in post recommendations.
+    public static let recommendWeights: [Level: Double] = [.tinggi: 3, .sedang: 2, .rendah: 1]
+    /// Time limit of the exact solver (CBC) for post recommendations, seconds.
+    public static let solveTime = 30.0
+}

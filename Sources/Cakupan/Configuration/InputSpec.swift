@@ -3,6 +3,8 @@ import Foundation
 /// The roles an input file can play.
 public enum InputRole: String, CaseIterable, Sendable {
     case areas, sites, rawan, patrols, tracks
+    /// Candidate places for new posts (`--candidates`): any point layer; polygons give their interior point.
+    case candidates
 
     /// The flag that names files of this role (`--sites`), and the one that maps their fields.
     public var flag: String { "--\(rawValue)" }
@@ -13,6 +15,7 @@ public enum InputRole: String, CaseIterable, Sendable {
         case .rawan: "--rawan-fields"
         case .patrols: "--patrol-fields"
         case .tracks: "--track-fields"
+        case .candidates: "--candidate-fields"
         }
     }
 }

@@ -10,6 +10,8 @@ public struct OperationConfig: Sendable, Equatable {
     public var siteInputs: [InputSpec] = []
     public var rawanInputs: [InputSpec] = []
     public var patrolInputs: [InputSpec] = []
+    /// Candidate places for new posts (`--candidates`); used only with `recommend.mode`.
+    public var candidateInputs: [InputSpec] = []
     /// `--time-format` for fix times the readers cannot read unambiguously (`%d/%m/%Y %H:%M`).
     public var timeFormat: String?
     public var radius: Double?
@@ -22,6 +24,8 @@ public struct OperationConfig: Sendable, Equatable {
     public var history: String?
     /// GPS fix files and the settings of the temporal analysis (TemporalConfig.swift).
     public var temporal = TemporalConfig()
+    /// Post recommendations (RecommendConfig.swift).
+    public var recommend = RecommendConfig()
 
     public init() {}
 
@@ -51,6 +55,7 @@ public struct OperationConfig: Sendable, Equatable {
         case .rawan: rawanInputs
         case .patrols: patrolInputs
         case .tracks: temporal.trackInputs
+        case .candidates: candidateInputs
         }
     }
 
@@ -61,11 +66,13 @@ public struct OperationConfig: Sendable, Equatable {
         case .rawan: rawanInputs = specs
         case .patrols: patrolInputs = specs
         case .tracks: temporal.trackInputs = specs
+        case .candidates: candidateInputs = specs
         }
     }
 
     static let keys = ["name", "areas", "sites", "rawan", "patrols", "radius", "rawan_radius",
                        "min_zone_coverage", "crs", "out", "area_name", "time_format", "history"] + TemporalConfig.keys
+        + ["candidates"] + RecommendConfig.keys
 
     /// Reads an operation.yaml. Unknown keys are refused (a misspelt key would silently do nothing).
     public static func load(path: String) throws -> OperationConfig {
@@ -131,6 +138,7 @@ public struct OperationConfig: Sendable, Equatable {
         c.history = try string("history").map { $0.uppercased().hasPrefix("PG:") ? $0 : resolve($0) }
         c.temporal = try TemporalConfig.load(yaml: text, location: location, resolve: resolve)
         c.temporal.trackInputs = try inputSpecs(map["tracks"], key: "tracks", location: location, resolve: resolve)
+        c.recommend = try RecommendConfig.load(map, location: location)
         return c
     }
 
@@ -195,6 +203,7 @@ public struct OperationConfig: Sendable, Equatable {
         c.areaName = flags.areaName ?? areaName
         c.history = flags.history ?? history
         c.temporal = temporal.overridden(by: flags.temporal)
+        c.recommend = recommend.overridden(by: flags.recommend)
         return c
     }
 

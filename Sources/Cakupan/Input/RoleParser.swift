@@ -120,6 +120,33 @@ public struct RoleParser: Sendable {
         return out
     }
 
+    /// Candidate post places: points (a polygon gives its interior point, with a warning); lines are
+    /// refused. Ids and names are read as for sites.
+    public func candidates(_ features: [InputFeature], warnings: inout Warnings) throws -> [Candidate] {
+        var out: [Candidate] = []
+        for (i, f) in features.enumerated() {
+            guard let g = f.geometry else {
+                warnings.add("\(f.location): candidate has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped", kind: "skipped_features")
+                continue
+            }
+            let point: Coordinate
+            switch g {
+            case .point(let c): point = c
+            case .multiPoint(let cs) where cs.count == 1: point = cs[0]
+            case .polygon, .multiPolygon:
+                point = try InteriorPoint.of(g, location: f.location)
+                warnings.add("\(f.location): candidate is a \(g.typeName); its interior point is used", kind: "coerced_geometries")
+            default:
+                throw CakupanError.input(f.location, "a candidate post must be a point (or a polygon: its interior point is used), but this feature is a \(g.typeName)")
+            }
+            out.append(Candidate(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
+                                 point: point, source: f))
+        }
+        try checkAnyUsable(out.count, of: features, role: "candidate")
+        try checkUniqueIds(out.map(\.id), at: { out[$0].source.location }, role: "candidate", warnings: &warnings)
+        return out
+    }
+
     public func zones(_ features: [InputFeature], warnings: inout Warnings) throws -> [RawanZone] {
         var out: [RawanZone] = []
         for (i, f) in features.enumerated() {

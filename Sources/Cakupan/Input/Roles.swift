@@ -41,12 +41,22 @@ public struct Patrol: Sendable {
     public var source: InputFeature
 }
 
+/// A place where a new post could stand (a Polsek, a pos polisi, a junction, a school), in lon/lat.
+public struct Candidate: Sendable {
+    public var id: String
+    public var name: String?
+    public var point: Coordinate
+    public var source: InputFeature
+}
+
 /// All inputs of one analysis, after reading and role checks.
 public struct AnalysisInputs: Sendable {
     public var areas: [Area] = []
     public var sites: [Site] = []
     public var zones: [RawanZone] = []
     public var patrols: [Patrol] = []
+    /// Candidate post places (`--candidates`); empty without them.
+    public var candidates: [Candidate] = []
     /// What was read, for summary.json: role → files with feature counts.
     public var files: [InputFileSummary] = []
 

@@ -29,7 +29,7 @@ public enum Exports {
         [
             ("areas", ResultLayers.areas(r)), ("coverage", ResultLayers.coverage(r)), ("zones", ResultLayers.zones(r)),
             ("gaps", ResultLayers.gaps(r)), ("sites", ResultLayers.sites(r)), ("hotspots", ResultLayers.hotspots(r)),
-        ]
+        ] + (r.recommendations.map { [("recommendations", ResultLayers.recommendations($0, r))] } ?? [])
     }
 
     /// Writes the requested formats other than GeoJSON and returns their bytes by file name. The
@@ -171,6 +171,12 @@ struct KMLDocument {
         return out
     }
 
+    /// Recommended posts: a blue pin, labelled.
+    static var postStyle: (String, String) {
+        ("post", "<IconStyle><color>\(colour("1f4e9c"))</color><scale>1.3</scale><Icon><href>\(icon)</href></Icon></IconStyle>"
+            + "<LabelStyle><scale>1</scale></LabelStyle>")
+    }
+
     /// The style of a layer's feature.
     static func style(layer: String, _ p: JSONObject) -> String {
         switch layer {
@@ -181,6 +187,7 @@ struct KMLDocument {
         case "zones": return "zone-\(text(p["level"]) ?? "rendah")"
         case "gaps": return "gap"
         case "sites": return p["covered"] == .bool(true) ? "site-covered" : "site-uncovered"
+        case "recommendations": return "post"
         default:
             let rank = integer(p["rank"]) ?? Int.max
             return rank <= 10 ? "hotspot-1" : rank <= 30 ? "hotspot-2" : "hotspot-3"
@@ -201,7 +208,8 @@ struct KMLDocument {
             note += " Berkas ini memuat \(Self.integer(features)) fitur: Google Earth membukanya utuh; Google My Maps hanya mengimpor sekitar 2.000 fitur per lapisan, maka impor berkas GeoJSON per lapisan atau saring lokasi lebih dulu."
         }
         Self.element("description", note, into: &out)
-        for (id, inner) in Self.styles {
+        // The post style only when there are posts: a run without --recommend keeps its bytes.
+        for (id, inner) in Self.styles + (result.recommendations == nil ? [] : [Self.postStyle]) {
             out += Array("<Style id=\"\(id)\">\(inner)</Style>\n".utf8)
         }
         var fieldsByLayer: [[(name: String, kind: FieldKind)]] = []
@@ -245,6 +253,7 @@ struct KMLDocument {
         "areas": "Kecamatan, diwarnai menurut cakupan wilayah", "coverage": "Jangkauan patroli",
         "zones": "Zona rawan menurut tingkat", "gaps": "Celah: bagian zona rawan yang tak terjangkau",
         "sites": "Lokasi strategis (hijau: terjangkau, merah: tak terjangkau)", "hotspots": "Hotspot menurut peringkat",
+        "recommendations": "Pos baru yang disarankan, menurut urutan penempatan",
     ]
 
     private func placemark(layer: String, _ feature: ResultLayers.Feature, fields: [(name: String, kind: FieldKind)],
@@ -285,6 +294,7 @@ struct KMLDocument {
         case "coverage": return "Jangkauan patroli"
         case "gaps": return "Celah " + (text(p["name"]) ?? text(p["zone"]) ?? "")
         case "hotspots": return "#\(integer(p["rank"]) ?? 0) " + (text(p["name"]) ?? text(p["ref"]) ?? "")
+        case "recommendations": return "Pos \(integer(p["rank"]) ?? 0): " + (text(p["name"]) ?? text(p["id"]) ?? "")
         default: return text(p["name"]) ?? text(p["id"]) ?? ""
         }
     }
@@ -340,6 +350,15 @@ struct KMLDocument {
                 ("Jarak ke patroli terdekat", number(p["distance_m"]).map(distance) ?? dash),
                 ("Patroli terdekat", text(p["nearest_patrol"]) ?? dash),
                 ("Kecamatan", area()),
+            ]
+        case "recommendations":
+            return [
+                ("Urutan", integer(p["rank"]).map { String($0) } ?? dash), ("Kecamatan", area()),
+                ("Bobot baru terjangkau", number(p["gain"]).map { fixed($0, digits: 0) } ?? dash),
+                ("Lokasi baru terjangkau", integer(p["sites_covered"]).map(integer) ?? dash),
+                ("Zona rawan", integer(p["zones_covered"]).map(integer) ?? dash),
+                ("Jarak ke patroli terdekat", number(p["nearest_patrol_m"]).map(distance) ?? dash),
+                ("Alasan", text(p["reason"]) ?? dash),
             ]
         default:
             let site = text(p["kind"]) == "site"

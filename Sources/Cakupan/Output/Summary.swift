@@ -55,7 +55,8 @@ public enum Summary {
             ]))),
             ("areas", .array(r.areas.map { .object(JSONObject(ResultLayers.areaFields($0))) })),
             ("hotspots", .array(r.hotspots.map { .object(JSONObject(ResultLayers.hotspotFields($0, temporal: r.temporal != nil))) })),
-        ] + (TemporalOutput.summary(r).map { [("temporal", $0)] } ?? []) + [
+        ] + (TemporalOutput.summary(r).map { [("temporal", $0)] } ?? [])
+          + (r.recommendations.map { [("recommendations", ResultLayers.recommendationSummary($0, r))] } ?? []) + [
             ("warning_counts", .object(JSONObject(counts))),
             ("warnings", .array(warnings.messages.map(JSONValue.string))),
         ]))

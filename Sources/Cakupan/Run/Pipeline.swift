@@ -13,9 +13,13 @@ public enum Pipeline {
         let parameters = try request.config.parameters()
         InputReader.progressMode = services.readProgress
         var warnings = Warnings()
-        let (result, inputs) = try analyze(request.config, parameters: parameters, progress: services.progress, now: services.clock(),
+        var (result, inputs) = try analyze(request.config, parameters: parameters, progress: services.progress, now: services.clock(),
                                            warnings: &warnings)
         var clock = PhaseClock()
+        if request.config.recommend.mode != nil {
+            result.recommendations = try Recommender.run(result, inputs: inputs, config: request.config.recommend, warnings: &warnings)
+            clock.lap("recommendations")
+        }
         var files = files(result, inputs: inputs, operation: request.config.name, warnings: warnings)
         files += try Exports.files(result, formats: request.formats)
         if let language = request.briefing { files += try BriefingFiles.make(from: files, language: language) }
@@ -43,9 +47,11 @@ public enum Pipeline {
         var clock = PhaseClock()
         defer { clock.lap("read inputs") }
         let baseRoles = RoleParser(areaNameField: parameters.areaNameField, defaultRadius: parameters.radius, rawanRadius: parameters.rawanRadius)
-        enum Parsed: Sendable { case areas([Area]), sites([Site]), zones([RawanZone]), patrols([Patrol]) }
+        enum Parsed: Sendable { case areas([Area]), sites([Site]), zones([RawanZone]), patrols([Patrol]), candidates([Candidate]) }
         var jobList: [(role: InputRole, spec: InputSpec)] = []
-        for role in [InputRole.areas, .sites, .rawan, .patrols] {
+        // Candidates are read only for a recommendation (else a warning says they do nothing).
+        let roles: [InputRole] = [.areas, .sites, .rawan, .patrols] + (config.recommend.mode == nil ? [] : [.candidates])
+        for role in roles {
             for spec in config.inputs(role) { jobList.append((role, spec)) }
         }
         let jobs = jobList
@@ -67,6 +73,7 @@ public enum Pipeline {
                 case .areas: return .areas(try roles.areas(features(.polygons, "areas"), warnings: &w))
                 case .sites: return .sites(try roles.sites(features(.points, "sites"), warnings: &w))
                 case .rawan: return .zones(try roles.zones(features(.polygons, "rawan"), warnings: &w))
+                case .candidates: return .candidates(try roles.candidates(features(.points, "candidates"), warnings: &w))
                 case .patrols, .tracks:
                     let stem = ((spec.path as NSString).lastPathComponent as NSString).deletingPathExtension
                     return .patrols(try roles.patrols(features(.lines, "patrols"), fileStem: stem, warnings: &w))
@@ -108,7 +115,14 @@ public enum Pipeline {
             case .patrols(let patrols):
                 inputs.patrols += patrols
                 inputs.files.append(InputFileSummary(role: "patrols", path: path, features: patrols.count))
+            case .candidates(var candidates):
+                for (i, id) in unique(candidates.map(\.id), role, spec).enumerated() { candidates[i].id = id }
+                inputs.candidates += candidates
+                inputs.files.append(InputFileSummary(role: "candidates", path: path, features: candidates.count))
             }
+        }
+        if config.recommend.mode == nil && (!config.candidateInputs.isEmpty || config.recommend.hasSettings) {
+            warnings.add("recommendation options (--candidates, --post-radius, --weight, --solve-time) have no effect without --recommend", kind: "unused_options")
         }
         if inputs.areas.isEmpty && inputs.sites.isEmpty && inputs.zones.isEmpty {
             throw CakupanError.usage("nothing to analyze: give at least one of --areas, --sites or --rawan")
@@ -127,6 +141,7 @@ public enum Pipeline {
             (name, Data(GeoJSONEncoding.featureCollectionBytes(count: items.count) { items[$0].map(feature) }))
         }
         let visits = r.temporal.map { [("visits.csv", TemporalOutput.visitsCSV($0))] } ?? []
+        let posts = r.recommendations.map { [layer("recommendations.geojson", ResultLayers.recommendations($0, r))] } ?? []
         return [
             layer("areas.geojson", r.areas, ResultLayers.area),
             layer("sites.geojson", r.sites) { ResultLayers.site($0, r) },
@@ -134,6 +149,7 @@ public enum Pipeline {
             layer("coverage.geojson", ResultLayers.coverage(r)),
             layer("gaps.geojson", ResultLayers.gaps(r)),
             layer("hotspots.geojson", ResultLayers.hotspots(r)),
+        ] + posts + [
             ("summary.json", Data(JSONWriter.pretty(Summary.json(r, inputs: inputs, operation: operation, warnings: warnings)).utf8)),
         ] + visits
     }

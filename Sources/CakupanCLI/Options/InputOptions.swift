@@ -60,7 +60,7 @@ struct InputOptions: ParsableArguments {
         case .sites: siteFields
         case .rawan: rawanFields
         case .patrols: patrolFields
-        case .tracks: nil
+        case .tracks, .candidates: nil
         }
     }
 }
