@@ -60,42 +60,9 @@ public final class InputReader {
                      warnings: inout Warnings) throws -> [InputFeature] {
         let path = spec.path
         let fileLocation = InputLocation(file: displayPath)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CakupanError.input(fileLocation, "file not found")
-        }
-        if !FileManager.default.isReadableFile(atPath: path) {
-            throw CakupanError.input(fileLocation, "file cannot be read (permission denied)")
-        }
-        var sources = [path]
-        let ext = (path as NSString).pathExtension.lowercased()
-        var recodedCopy: URL? = nil
-        defer { if let recodedCopy { try? FileManager.default.removeItem(at: recodedCopy) } }
-        if ["csv", "txt", "tsv"].contains(ext), let utf8 = try Self.utf16AsUTF8(path, fileLocation) {
-            // GDAL's CSV reader takes UTF-8 only: a copy in UTF-8 is read instead.
-            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-utf8-\(UUID().uuidString).\(ext)")
-            try utf8.write(to: copy)
-            recodedCopy = copy
-            sources = [copy.path]
-            warnings.add("\(displayPath): saved as UTF-16 (Excel's \"Unicode text\"); read as UTF-16 and converted to UTF-8", kind: "recoded_text")
-        }
-        if !isDirectory.boolValue, ext == "zip" || ext == "kmz" {
-            sources = try archiveSources(path, fileLocation)
-        }
-        var datasets: [VectorDataset] = []
-        for source in sources {
-            let dataset: VectorDataset
-            do {
-                _ = Self.sheetsAsText
-                dataset = try VectorDataset(path: source)
-            } catch let error as GDALError {
-                throw CakupanError.input(fileLocation, OpenFailure.message(error, path: path, displayPath: displayPath))
-            }
-            for w in dataset.warnings where !Self.isReportedPerFeature(w) && !w.hasPrefix("error: ") {
-                warnings.add("\(displayPath): \(w)", kind: "gdal_warnings")
-            }
-            datasets.append(dataset)
-        }
+        let opened = try open(spec, displayPath: displayPath, warnings: &warnings)
+        defer { withExtendedLifetime(opened) {} }  // a UTF-8 copy is read lazily, until the end
+        let datasets = opened.datasets
         var layers = datasets.flatMap { selectLayers($0, preference: preference) }
         let multiLayer = layers.count > 1 || datasets.contains { $0.layerCount > 1 }
         if let wanted = spec.layer {
@@ -127,6 +94,61 @@ public final class InputReader {
             }
         }
         return out
+    }
+
+    /// The GDAL datasets of one input file: the file itself, a UTF-8 copy of a UTF-16 text file, or the
+    /// datasets inside a .zip/.kmz archive. The copy is removed when the value goes.
+    final class OpenedSource {
+        let datasets: [VectorDataset]
+        private let copy: URL?
+
+        init(datasets: [VectorDataset], copy: URL?) {
+            self.datasets = datasets
+            self.copy = copy
+        }
+
+        deinit { if let copy { try? FileManager.default.removeItem(at: copy) } }
+    }
+
+    func open(_ spec: InputSpec, displayPath: String, warnings: inout Warnings) throws -> OpenedSource {
+        let path = spec.path
+        let fileLocation = InputLocation(file: displayPath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CakupanError.input(fileLocation, "file not found")
+        }
+        if !FileManager.default.isReadableFile(atPath: path) {
+            throw CakupanError.input(fileLocation, "file cannot be read (permission denied)")
+        }
+        var sources = [path]
+        let ext = (path as NSString).pathExtension.lowercased()
+        var recodedCopy: URL? = nil
+        if ["csv", "txt", "tsv"].contains(ext), let utf8 = try Self.utf16AsUTF8(path, fileLocation) {
+            // GDAL's CSV reader takes UTF-8 only: a copy in UTF-8 is read instead.
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-utf8-\(UUID().uuidString).\(ext)")
+            try utf8.write(to: copy)
+            recodedCopy = copy
+            sources = [copy.path]
+            warnings.add("\(displayPath): saved as UTF-16 (Excel's \"Unicode text\"); read as UTF-16 and converted to UTF-8", kind: "recoded_text")
+        }
+        if !isDirectory.boolValue, ext == "zip" || ext == "kmz" {
+            sources = try archiveSources(path, fileLocation)
+        }
+        var datasets: [VectorDataset] = []
+        for source in sources {
+            let dataset: VectorDataset
+            do {
+                _ = Self.sheetsAsText
+                dataset = try VectorDataset(path: source)
+            } catch let error as GDALError {
+                throw CakupanError.input(fileLocation, OpenFailure.message(error, path: path, displayPath: displayPath))
+            }
+            for w in dataset.warnings where !Self.isReportedPerFeature(w) && !w.hasPrefix("error: ") {
+                warnings.add("\(displayPath): \(w)", kind: "gdal_warnings")
+            }
+            datasets.append(dataset)
+        }
+        return OpenedSource(datasets: datasets, copy: recodedCopy)
     }
 
     /// The text of a file that starts with a UTF-16 byte-order mark, as UTF-8; nil for other files.
