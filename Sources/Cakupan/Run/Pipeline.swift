@@ -10,6 +10,10 @@ import Foundation
 public enum Pipeline {
     /// Reads, analyzes and makes the files of one run (nothing is written to disk).
     public static func run(_ request: RunRequest, services: RunServices = RunServices()) throws -> RunOutcome {
+        try Parallel.$configured.withValue(services.threads) { try runBound(request, services: services) }
+    }
+
+    private static func runBound(_ request: RunRequest, services: RunServices) throws -> RunOutcome {
         let parameters = try request.config.parameters()
         InputReader.progressMode = services.readProgress
         var warnings = Warnings()
