@@ -1,3 +1,4 @@
+import CakupanSchema
 /// The ranked hotspot list: rank, name, level, area, reason (in the briefing's language) and the
 /// distance to the nearest patrol (sites; zones show the dash).
 struct HotspotTable {
