@@ -90,10 +90,10 @@ import Testing
     }
 
     @Test func isoTimes() {
-        #expect(TemporalTime.iso(1_732_669_200, offset: 7 * 3600) == "2024-11-27T08:00:00+07:00")
-        #expect(TemporalTime.iso(1_732_669_200.5, offset: 9 * 3600) == "2024-11-27T10:00:00.5+09:00".replacingOccurrences(of: ".5+", with: ".500+"))
-        #expect(TemporalTime.iso(1_732_669_200 - 0.0004, offset: 0) == "2024-11-27T01:00:00+00:00")
-        #expect(TemporalTime.iso(0, offset: -3 * 3600 - 1800) == "1969-12-31T20:30:00-03:30")
-        #expect(TemporalTime.iso(951_782_400, offset: 0) == "2000-02-29T00:00:00+00:00")
+        #expect(ISOTime.iso(1_732_669_200, offset: 7 * 3600) == "2024-11-27T08:00:00+07:00")
+        #expect(ISOTime.iso(1_732_669_200.5, offset: 9 * 3600) == "2024-11-27T10:00:00.5+09:00".replacingOccurrences(of: ".5+", with: ".500+"))
+        #expect(ISOTime.iso(1_732_669_200 - 0.0004, offset: 0) == "2024-11-27T01:00:00+00:00")
+        #expect(ISOTime.iso(0, offset: -3 * 3600 - 1800) == "1969-12-31T20:30:00-03:30")
+        #expect(ISOTime.iso(951_782_400, offset: 0) == "2000-02-29T00:00:00+00:00")
     }
 }

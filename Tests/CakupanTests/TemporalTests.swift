@@ -48,7 +48,7 @@ final class TrackScene {
 
     /// `2024-11-27T01:00:00Z` plus `t` seconds (whole seconds).
     static func utc(_ t: Double) -> String {
-        TemporalTime.iso(t0 + t, offset: 0).replacingOccurrences(of: "+00:00", with: "Z")
+        ISOTime.iso(t0 + t, offset: 0).replacingOccurrences(of: "+00:00", with: "Z")
     }
 
     /// Runs the analysis with tracks and the temporal settings of `configure`.
@@ -276,7 +276,7 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
         let visits = String(decoding: try #require(files["visits.csv"]), as: UTF8.self)
         #expect(visits.contains("S1,P1,2024-11-27T08:00:00\(offset),2024-11-27T08:10:00\(offset),600"))
         // P2's 08:00+07:00 is 01:00 UTC, written in the run's zone.
-        let p2 = TemporalTime.iso(TrackScene.t0, offset: hours * 3600)
+        let p2 = ISOTime.iso(TrackScene.t0, offset: hours * 3600)
         #expect(visits.contains("S1,P2,\(p2),"))
         #expect((p["first_visit"] as? String)?.hasSuffix(offset) == true)
         let t = try #require(try summary(files)["temporal"] as? [String: Any])

@@ -55,7 +55,7 @@ public struct TemporalSettings: Sendable, Equatable {
             throw CakupanError.usage("--timezone '\(zone)' is not a time zone; use WIB (Asia/Jakarta), WITA (Asia/Makassar), WIT (Asia/Jayapura), UTC, or an offset such as +08:00")
         }
         let lowered = zone.trimmingCharacters(in: .whitespaces).lowercased()
-        timezone = UTCOffset.names.first { $0.name.lowercased() == lowered }?.name ?? TemporalTime.offsetText(utcOffset)
+        timezone = UTCOffset.names.first { $0.name.lowercased() == lowered }?.name ?? ISOTime.offsetText(utcOffset)
         from = try c.from.map { try Self.moment($0, "--from / from", utcOffset) }
         to = try c.to.map { try Self.moment($0, "--to / to", utcOffset) }
         if let from, let to, to < from {

@@ -46,7 +46,7 @@ struct HistoryRows {
 
     /// The wall clock as ISO 8601 UTC, seconds.
     static func utc(_ date: Date) -> String {
-        TemporalTime.iso(date.timeIntervalSince1970.rounded(.down), offset: 0)
+        ISOTime.iso(date.timeIntervalSince1970.rounded(.down), offset: 0)
     }
 }
 

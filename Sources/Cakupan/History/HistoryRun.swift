@@ -97,7 +97,7 @@ extension HistoryRun {
     /// `--from` (and optionally `--to`) to be placed on a day.
     public static func make(result r: AnalysisResult, config: OperationConfig) throws -> HistoryRun {
         let (from, to, offset, zone) = try window(r, config)
-        let fromText = TemporalTime.iso(from, offset: offset), toText = TemporalTime.iso(to, offset: offset)
+        let fromText = ISOTime.iso(from, offset: offset), toText = ISOTime.iso(to, offset: offset)
         let operation = config.name ?? ""
         let id = String(SHA256.hex(Array("\(operation)\n\(fromText)\n\(toText)".utf8)).prefix(16))
 

@@ -286,7 +286,7 @@ enum CalendarDays {
     }
 
     static func text(_ n: Int) -> String {
-        let (y, m, d) = TemporalTime.civil(days: Int64(n))
+        let (y, m, d) = ISOTime.civil(days: Int64(n))
         func pad(_ v: Int64, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(v).count)) + String(v) }
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }

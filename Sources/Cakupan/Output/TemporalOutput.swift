@@ -3,13 +3,13 @@ import Foundation
 
 /// The temporal parts of the result folder: the fields added to sites, zones and areas, visits.csv,
 /// summary.json's `temporal` object and the lines printed after the table. Times are ISO 8601 in the
-/// run's time zone (`TemporalTime`), durations seconds with at most 3 decimals.
+/// run's time zone (`ISOTime`), durations seconds with at most 3 decimals.
 public enum TemporalOutput {
     static func seconds(_ v: Double?) -> JSONValue { .num(v, 3) }
 
     static func time(_ t: Double?, _ offset: Int) -> JSONValue {
         guard let t, t.isFinite else { return .null }
-        return .string(TemporalTime.iso(t, offset: offset))
+        return .string(ISOTime.iso(t, offset: offset))
     }
 
     /// sites.geojson: visits, units, dwell_s, longest_dwell_s, first_visit, last_visit,
@@ -90,7 +90,7 @@ public enum TemporalOutput {
                 unit = Array(csvField(v.unit).utf8)
                 unitBytes[v.unit] = unit
             }
-            if used + siteBytes.count + unit.count + 2 * TemporalTime.maxISOLength + 40 > capacity {
+            if used + siteBytes.count + unit.count + 2 * ISOTime.maxISOLength + 40 > capacity {
                 data.append(buffer, count: used)
                 used = 0
             }
@@ -100,10 +100,10 @@ public enum TemporalOutput {
             put(unit)
             buffer[used] = 0x2C
             used += 1
-            used += TemporalTime.writeISO(v.start, offset: offset, into: buffer + used)
+            used += ISOTime.writeISO(v.start, offset: offset, into: buffer + used)
             buffer[used] = 0x2C
             used += 1
-            used += TemporalTime.writeISO(v.end, offset: offset, into: buffer + used)
+            used += ISOTime.writeISO(v.end, offset: offset, into: buffer + used)
             buffer[used] = 0x2C
             used += 1
             used += writeMillis(v.dwellSeconds, into: buffer + used)
@@ -167,7 +167,7 @@ public enum TemporalOutput {
         let offset = s.utcOffset
         let window: JSONValue = .object(JSONObject([("from", time(t.window?.lowerBound, offset)), ("to", time(t.window?.upperBound, offset))]))
         let hourly = t.hourly.map {
-            JSONValue.object(JSONObject([("hour", .string(TemporalTime.iso($0.hourStart, offset: offset))), ("attended_sites", .int($0.attendedSites))]))
+            JSONValue.object(JSONObject([("hour", .string(ISOTime.iso($0.hourStart, offset: offset))), ("attended_sites", .int($0.attendedSites))]))
         }
         let stale = r.sites.filter { $0.temporal?.row.stale == true }.sorted { a, b in
             if a.site.priority != b.site.priority { return a.site.priority > b.site.priority }
@@ -191,7 +191,7 @@ public enum TemporalOutput {
             ("units", .int(t.units)),
             ("hourly", .array(hourly)),
             ("stale_sites", .array(stale)),
-            ("utc_offset", .string(TemporalTime.offsetText(offset))),
+            ("utc_offset", .string(ISOTime.offsetText(offset))),
             ("window_s", seconds(t.windowSeconds)),
             ("shift", .str(s.shiftText)),
             ("duplicate_fixes", .int(t.duplicateFixes)), ("reordered_fixes", .int(t.reorderedFixes)), ("late_fixes", .int(t.lateFixes)),
@@ -233,18 +233,18 @@ public enum TemporalOutput {
         let offset = report.settings.utcOffset
         func minutes(_ s: Double) -> String { TextReport(language: language).number(s / 60, 1) }
         var lines: [String] = [""]
-        let window = t.window.map { "\(TemporalTime.iso($0.lowerBound, offset: offset)) – \(TemporalTime.iso($0.upperBound, offset: offset))" } ?? (id ? "tidak ada fix" : "no fixes")
+        let window = t.window.map { "\(ISOTime.iso($0.lowerBound, offset: offset)) – \(ISOTime.iso($0.upperBound, offset: offset))" } ?? (id ? "tidak ada fix" : "no fixes")
         let shift = report.settings.shiftText.map { id ? ", sif \($0)" : ", shift \($0)" } ?? ""
         lines.append(id
             ? "Jejak GPS: \(t.fixes) fix dari \(t.units) unit, \(t.keptFixes) dipakai, \(t.droppedJumps) dibuang sebagai lompatan; rentang \(window)\(shift)"
             : "GPS tracks: \(t.fixes) fixes of \(t.units) units, \(t.keptFixes) kept, \(t.droppedJumps) dropped as jumps; window \(window)\(shift)")
         for g in report.gaps.prefix(5) {
-            let span = "\(TemporalTime.iso(g.from, offset: offset)) – \(TemporalTime.iso(g.to, offset: offset)) (\(minutes(g.to - g.from)) min)"
+            let span = "\(ISOTime.iso(g.from, offset: offset)) – \(ISOTime.iso(g.to, offset: offset)) (\(minutes(g.to - g.from)) min)"
             lines.append(id ? "  jeda: \(g.unit) tanpa fix \(span)" : "  gap: \(g.unit) has no fixes \(span)")
         }
         if report.gapsTotal > 5 { lines.append(id ? "  … \(report.gapsTotal - 5) jeda lainnya di summary.json" : "  … \(report.gapsTotal - 5) more gaps in summary.json") }
         for j in report.jumps.prefix(5) {
-            let at = "\(TemporalTime.iso(j.time, offset: offset)) (\(JSONWriter.formatNumber(j.position.x, decimals: 6)), \(JSONWriter.formatNumber(j.position.y, decimals: 6)))"
+            let at = "\(ISOTime.iso(j.time, offset: offset)) (\(JSONWriter.formatNumber(j.position.x, decimals: 6)), \(JSONWriter.formatNumber(j.position.y, decimals: 6)))"
             lines.append(id ? "  lompatan dibuang: \(j.unit) pada \(at)" : "  jump dropped: \(j.unit) at \(at)")
         }
         let visited = t.sites.filter { $0.visits > 0 }.count

@@ -152,7 +152,7 @@ struct TemporalFixReader {
     }
 
     static func badTime(_ value: String, _ utcOffset: Int) -> String {
-        "cannot read timestamp '\(value)'; expected ISO 8601 such as 2024-11-27T08:30:00+07:00, local time such as 2024-11-27 08:30:00 or 27/11/2024 08:30 (read at UTC\(TemporalTime.offsetText(utcOffset)), see --timezone), or epoch seconds or milliseconds; for other layouts give --time-format, e.g. '%d/%m/%Y %H:%M', and for the wrong column --track-fields time=COLUMN"
+        "cannot read timestamp '\(value)'; expected ISO 8601 such as 2024-11-27T08:30:00+07:00, local time such as 2024-11-27 08:30:00 or 27/11/2024 08:30 (read at UTC\(ISOTime.offsetText(utcOffset)), see --timezone), or epoch seconds or milliseconds; for other layouts give --time-format, e.g. '%d/%m/%Y %H:%M', and for the wrong column --track-fields time=COLUMN"
     }
 
     // MARK: GDAL (GPX, GeoJSON, GeoPackage, …)
@@ -362,7 +362,7 @@ struct ClockCheck {
     /// One warning per unit with fixes left out, units in name order.
     func warn(file: String, utcOffset: Int, warnings: inout Warnings) {
         for (unit, u) in units.sorted(by: { $0.key < $1.key }) {
-            let dates = u.first == u.last ? "dated \(TemporalTime.iso(u.first, offset: utcOffset))" : "dated \(TemporalTime.iso(u.first, offset: utcOffset)) to \(TemporalTime.iso(u.last, offset: utcOffset))"
+            let dates = u.first == u.last ? "dated \(ISOTime.iso(u.first, offset: utcOffset))" : "dated \(ISOTime.iso(u.first, offset: utcOffset)) to \(ISOTime.iso(u.last, offset: utcOffset))"
             let why = u.last < notBefore ? "before 2000-01-01: the device's clock was not set"
                 : u.first > notAfter ? "after the run's date: the device's clock is wrong"
                 : "before 2000-01-01 or after the run's date: the device's clock was not set or is wrong"

@@ -1,3 +1,4 @@
+import CakupanSchema
 /// Times of the temporal summary, written for people without a date library (and so without the
 /// machine's time zone or locale): ISO 8601 strings such as `2024-11-27T06:00:00+07:00` are read
 /// by position and shown in the offset they carry, `+07:00` as WIB, `+08:00` WITA, `+09:00` WIT.
@@ -5,22 +6,9 @@
 struct TimeText: Sendable {
     let language: BriefingLanguage
 
-    /// Parts of an ISO 8601 date-time.
-    struct Parts: Equatable {
-        var year: String, month: Int, day: Int, clock: String, offset: String
-    }
+    typealias Parts = ISOTime.Parts
 
-    static func parts(_ text: String) -> Parts? {
-        let c = Array(text)
-        guard c.count >= 16, c[4] == "-", c[7] == "-", c[10] == "T" || c[10] == " ", c[13] == ":",
-            let month = Int(String(c[5...6])), (1...12).contains(month), let day = Int(String(c[8...9]))
-        else { return nil }
-        var offset = ""
-        if let sign = c.indices.dropFirst(16).first(where: { c[$0] == "+" || c[$0] == "-" || c[$0] == "Z" }) {
-            offset = String(c[sign...])
-        }
-        return Parts(year: String(c[0...3]), month: month, day: day, clock: String(c[11...15]), offset: offset)
-    }
+    static func parts(_ text: String) -> Parts? { ISOTime.parts(text) }
 
     private static let monthsID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
     private static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -1,7 +1,7 @@
-/// ISO 8601 text of epoch seconds at a fixed UTC offset (Indonesia keeps no daylight saving time, so
+/// The result schema's times: ISO 8601 text of epoch seconds at a fixed UTC offset (Indonesia keeps no daylight saving time, so
 /// one offset is exact for every date), without Foundation's calendars: `2024-11-27T08:30:00+07:00`,
 /// with milliseconds (`08:30:41.421`) only when the time has a fraction of a second.
-public enum TemporalTime {
+public enum ISOTime {
     public static func iso(_ time: Double, offset: Int) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(29)
@@ -10,7 +10,7 @@ public enum TemporalTime {
     }
 
     /// Appends the UTF-8 of `iso(time, offset:)`.
-    static func appendISO(_ time: Double, offset: Int, to out: inout [UInt8]) {
+    public static func appendISO(_ time: Double, offset: Int, to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxISOLength) { buffer in
             let n = writeISO(time, offset: offset, into: buffer.baseAddress!)
             out.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: n))
@@ -18,11 +18,11 @@ public enum TemporalTime {
     }
 
     /// The most bytes `writeISO` writes.
-    static let maxISOLength = 48
+    public static let maxISOLength = 48
 
     /// Writes the UTF-8 of `iso(time, offset:)` at `p` (room for `maxISOLength` bytes) and returns
     /// how many bytes it wrote: for writing millions of rows without a `String` per field.
-    static func writeISO(_ time: Double, offset: Int, into p: UnsafeMutablePointer<UInt8>) -> Int {
+    public static func writeISO(_ time: Double, offset: Int, into p: UnsafeMutablePointer<UInt8>) -> Int {
         let wholeMillis = Int64((time * 1000).rounded())
         var seconds = wholeMillis / 1000
         var fraction = wholeMillis % 1000
@@ -85,7 +85,7 @@ public enum TemporalTime {
     }
 
     /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 → (year, month, day).
-    static func civil(days: Int64) -> (Int64, Int64, Int64) {
+    public static func civil(days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -100,5 +100,23 @@ public enum TemporalTime {
     private static func pad(_ v: Int64, _ width: Int) -> String {
         let s = String(v)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// Parts of an ISO 8601 date-time as written (the briefing shows them without a date library).
+    public struct Parts: Equatable, Sendable {
+        public var year: String, month: Int, day: Int, clock: String, offset: String
+    }
+
+    /// Reads `2024-11-27T06:00:00+07:00` (or with a space for `T`) by position; nil for other text.
+    public static func parts(_ text: String) -> Parts? {
+        let c = Array(text)
+        guard c.count >= 16, c[4] == "-", c[7] == "-", c[10] == "T" || c[10] == " ", c[13] == ":",
+            let month = Int(String(c[5...6])), (1...12).contains(month), let day = Int(String(c[8...9]))
+        else { return nil }
+        var offset = ""
+        if let sign = c.indices.dropFirst(16).first(where: { c[$0] == "+" || c[$0] == "-" || c[$0] == "Z" }) {
+            offset = String(c[sign...])
+        }
+        return Parts(year: String(c[0...3]), month: month, day: day, clock: String(c[11...15]), offset: offset)
     }
 }
