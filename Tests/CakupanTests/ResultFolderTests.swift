@@ -1,4 +1,5 @@
 import Cakupan
+import CakupanBriefing
 import CakupanSchema
 import Foundation
 import Testing
@@ -100,5 +101,26 @@ final class LockedRuns: @unchecked Sendable {
         let two = try Pipeline.run(RunRequest(config: config), services: RunServices(threads: 2))
         #expect(one.files.map(\.name) == two.files.map(\.name))
         for (a, b) in zip(one.files, two.files) { #expect(a.data == b.data, "\(a.name) differs between 1 and 2 threads") }
+    }
+}
+
+/// The whole road in Swift: analyze → write the folder → load it as the briefing reads it → render.
+@Suite struct EndToEndBriefingTests {
+    @Test func analyzeLoadRender() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let config = try OperationConfig.load(path: ResultFolderTests.demo)
+        let outcome = try Pipeline.run(RunRequest(config: config, briefing: .id), writingTo: out)
+        let folder = try ResultFolder.load(from: out)
+        // What the briefing reads is what the analysis wrote.
+        #expect(folder.sites.count == outcome.result.sites.count)
+        #expect(folder.sites.filter(\.covered).count == outcome.result.totals.sitesCovered)
+        #expect(folder.areas.map(\.id) == outcome.result.areas.map(\.area.id))
+        #expect(folder.hotspots.count == outcome.result.hotspots.count)
+        let (html, _) = try Briefing.render(folder, options: BriefingOptions(language: .id))
+        let written = try String(contentsOf: out.appendingPathComponent("briefing.html"), encoding: .utf8)
+        #expect(html == written, "rendering the folder again gives the briefing the run wrote")
+        let first = try #require(outcome.result.areas.first?.area.name)
+        #expect(html.contains(first))
     }
 }

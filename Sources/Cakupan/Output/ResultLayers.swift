@@ -18,13 +18,13 @@ public enum ResultLayers {
     /// The added properties of an area (also the rows of summary.json's per-area table).
     public static func areaFields(_ a: AreaResult) -> [(String, JSONValue)] {
         [
-            ("id", .string(a.area.id)), ("name", .str(a.area.name)),
-            ("area_m2", m2(a.areaM2)), ("covered_m2", m2(a.coveredM2)), ("coverage_share", share(a.coverageShare)),
-            ("rawan_m2", m2(a.rawanM2)), ("rawan_covered_m2", m2(a.rawanCoveredM2)),
-            ("rawan_covered_share", share(a.rawanCoveredShare)),
-            ("sites_total", .int(a.sitesTotal)), ("sites_covered", .int(a.sitesCovered)),
-            ("high_total", .int(a.highTotal)), ("high_covered", .int(a.highCovered)),
-            ("hotspots", .int(a.hotspots)), ("epsg", .int(a.epsg)),
+            (ResultKeys.id, .string(a.area.id)), (ResultKeys.name, .str(a.area.name)),
+            (ResultKeys.areaM2, m2(a.areaM2)), (ResultKeys.coveredM2, m2(a.coveredM2)), (ResultKeys.coverageShare, share(a.coverageShare)),
+            (ResultKeys.rawanM2, m2(a.rawanM2)), (ResultKeys.rawanCoveredM2, m2(a.rawanCoveredM2)),
+            (ResultKeys.rawanCoveredShare, share(a.rawanCoveredShare)),
+            (ResultKeys.sitesTotal, .int(a.sitesTotal)), (ResultKeys.sitesCovered, .int(a.sitesCovered)),
+            (ResultKeys.highTotal, .int(a.highTotal)), (ResultKeys.highCovered, .int(a.highCovered)),
+            (ResultKeys.hotspots, .int(a.hotspots)), (ResultKeys.epsg, .int(a.epsg)),
         ] + TemporalOutput.areaFields(a)
     }
 
@@ -45,10 +45,10 @@ public enum ResultLayers {
     static func site(_ s: SiteResult, _ r: AnalysisResult) -> Feature {
         var o = inputProperties(s.site.source)
         for (k, v) in [
-            ("id", .string(s.site.id)), ("name", .str(s.site.name)),
-            ("category", .string(s.site.category.rawValue)), ("priority", .string(s.site.priority.name)),
-            ("radius_m", metres(s.radius)), ("distance_m", metres(s.distance)), ("covered", .bool(s.covered)),
-            ("nearest_patrol", .str(s.nearestPatrol)), ("area", .str(s.areaID)),
+            (ResultKeys.id, .string(s.site.id)), (ResultKeys.name, .str(s.site.name)),
+            (ResultKeys.category, .string(s.site.category.rawValue)), (ResultKeys.priority, .string(s.site.priority.name)),
+            (ResultKeys.radiusM, metres(s.radius)), (ResultKeys.distanceM, metres(s.distance)), (ResultKeys.covered, .bool(s.covered)),
+            (ResultKeys.nearestPatrol, .str(s.nearestPatrol)), (ResultKeys.area, .str(s.areaID)),
         ] as [(String, JSONValue)] { o[k] = v }
         if let v = s.temporal, let t = r.temporal {
             for (k, value) in TemporalOutput.siteFields(v, offset: t.settings.utcOffset) { o[k] = value }
@@ -65,37 +65,37 @@ public enum ResultLayers {
         var radius: Double? = nil
         if case .circle(_, let rr) = z.zone.shape { radius = rr }
         for (k, v) in [
-            ("id", .string(z.zone.id)), ("name", .str(z.zone.name)), ("level", .string(z.zone.level.name)),
-            ("source", .string(radius == nil ? "polygon" : "point")), ("radius_m", metres(radius)),
-            ("area_m2", m2(z.areaM2)), ("covered_m2", m2(z.coveredM2)), ("covered_share", share(z.coveredShare)),
-            ("area", .str(z.areaID)), ("hotspot_rank", z.hotspotRank.map(JSONValue.int) ?? .null),
+            (ResultKeys.id, .string(z.zone.id)), (ResultKeys.name, .str(z.zone.name)), (ResultKeys.level, .string(z.zone.level.name)),
+            (ResultKeys.source, .string(radius == nil ? "polygon" : "point")), (ResultKeys.radiusM, metres(radius)),
+            (ResultKeys.areaM2, m2(z.areaM2)), (ResultKeys.coveredM2, m2(z.coveredM2)), (ResultKeys.coveredShare, share(z.coveredShare)),
+            (ResultKeys.area, .str(z.areaID)), (ResultKeys.hotspotRank, z.hotspotRank.map(JSONValue.int) ?? .null),
         ] + TemporalOutput.zoneFields(z) as [(String, JSONValue)] { o[k] = v }
         return (z.geometry, o)
     }
 
     public static func coverage(_ r: AnalysisResult) -> [Feature] {
         guard let g = r.coverage else { return [] }
-        return [(g, JSONObject([("area_m2", m2(r.totals.coverageM2)), ("radius_m", metres(r.parameters.radius)),
-                                ("patrols", .int(r.totals.patrols))]))]
+        return [(g, JSONObject([(ResultKeys.areaM2, m2(r.totals.coverageM2)), (ResultKeys.radiusM, metres(r.parameters.radius)),
+                                (ResultKeys.patrols, .int(r.totals.patrols))]))]
     }
 
     public static func gaps(_ r: AnalysisResult) -> [Feature] {
         r.zones.compactMap { z in
             guard let gap = z.gap else { return nil }
-            return (gap, JSONObject([("zone", .string(z.zone.id)), ("name", .str(z.zone.name)),
-                                     ("level", .string(z.zone.level.name)), ("gap_m2", m2(z.gapM2)), ("area", .str(z.areaID))]))
+            return (gap, JSONObject([(ResultKeys.zone, .string(z.zone.id)), (ResultKeys.name, .str(z.zone.name)),
+                                     (ResultKeys.level, .string(z.zone.level.name)), (ResultKeys.gapM2, m2(z.gapM2)), (ResultKeys.area, .str(z.areaID))]))
         }
     }
 
     /// With `temporal` (the run had tracks), also `unattended_s` (stale sites; null otherwise).
     public static func hotspotFields(_ h: Hotspot, temporal: Bool = false) -> [(String, JSONValue)] {
         [
-            ("rank", .int(h.rank)), ("kind", .string(h.kind.rawValue)), ("ref", .string(h.ref)), ("name", .str(h.name)),
-            ("level", .string(h.level.name)), ("area", .str(h.areaID)), ("score", .num(h.score, 2)),
-            ("reason", .string(h.reason)), ("reason_en", .string(h.reasonEnglish)),
-            ("distance_m", metres(h.distance)), ("gap_m2", m2(h.gapM2)), ("covered_share", share(h.coveredShare)),
-            ("category", .str(h.category?.rawValue)),
-        ] + (temporal ? [("unattended_s", TemporalOutput.seconds(h.unattendedSeconds))] : [])
+            (ResultKeys.rank, .int(h.rank)), (ResultKeys.kind, .string(h.kind.rawValue)), (ResultKeys.ref, .string(h.ref)), (ResultKeys.name, .str(h.name)),
+            (ResultKeys.level, .string(h.level.name)), (ResultKeys.area, .str(h.areaID)), (ResultKeys.score, .num(h.score, 2)),
+            (ResultKeys.reason, .string(h.reason)), (ResultKeys.reasonEn, .string(h.reasonEnglish)),
+            (ResultKeys.distanceM, metres(h.distance)), (ResultKeys.gapM2, m2(h.gapM2)), (ResultKeys.coveredShare, share(h.coveredShare)),
+            (ResultKeys.category, .str(h.category?.rawValue)),
+        ] + (temporal ? [(ResultKeys.unattendedS, TemporalOutput.seconds(h.unattendedSeconds))] : [])
     }
 
     public static func hotspots(_ r: AnalysisResult) -> [Feature] {

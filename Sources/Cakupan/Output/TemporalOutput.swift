@@ -18,24 +18,24 @@ public enum TemporalOutput {
     static func siteFields(_ v: SiteVisits, offset: Int) -> [(String, JSONValue)] {
         let row = v.row
         return [
-            ("visits", .int(row.visits)), ("units", .int(row.units)),
-            ("dwell_s", seconds(row.dwellSeconds)), ("longest_dwell_s", seconds(row.longestDwellSeconds)),
-            ("first_visit", time(row.firstVisit, offset)), ("last_visit", time(row.lastVisit, offset)),
-            ("max_unattended_s", seconds(row.maxUnattendedSeconds)), ("stale", .bool(row.stale)),
-            ("visit_radius_m", .num(v.visitRadius, 3)), ("unattended_limit_s", seconds(v.limitSeconds)),
+            (ResultKeys.visits, .int(row.visits)), (ResultKeys.units, .int(row.units)),
+            (ResultKeys.dwellS, seconds(row.dwellSeconds)), (ResultKeys.longestDwellS, seconds(row.longestDwellSeconds)),
+            (ResultKeys.firstVisit, time(row.firstVisit, offset)), (ResultKeys.lastVisit, time(row.lastVisit, offset)),
+            (ResultKeys.maxUnattendedS, seconds(row.maxUnattendedSeconds)), (ResultKeys.stale, .bool(row.stale)),
+            (ResultKeys.visitRadiusM, .num(v.visitRadius, 3)), (ResultKeys.unattendedLimitS, seconds(v.limitSeconds)),
         ]
     }
 
     /// zones.geojson: attended_share.
     static func zoneFields(_ z: ZoneResult) -> [(String, JSONValue)] {
         guard let share = z.attendedShare else { return [] }
-        return [("attended_share", .num(share, 6))]
+        return [(ResultKeys.attendedShare, .num(share, 6))]
     }
 
     /// areas.geojson (and summary.json's area table): patrol_hours (unit-hours), patrol_km.
     static func areaFields(_ a: AreaResult) -> [(String, JSONValue)] {
         guard let s = a.patrolSeconds, let m = a.patrolMetres else { return [] }
-        return [("patrol_hours", .num(s / 3600, 3)), ("patrol_km", .num(m / 1000, 3))]
+        return [(ResultKeys.patrolHours, .num(s / 3600, 3)), (ResultKeys.patrolKm, .num(m / 1000, 3))]
     }
 
     /// visits.csv: `site,unit,start,end,dwell_s`, one row per visit, by site (input order), start,

@@ -1,3 +1,4 @@
+import CakupanSchema
 /// One area (kecamatan or desa) of areas.geojson with the figures the analysis added.
 public struct AreaRecord: Sendable, Hashable {
     public var id: String
@@ -21,19 +22,19 @@ public struct AreaRecord: Sendable, Hashable {
     public var hotspots: Int
 
     static func read(_ feature: GeoJSONFeature, _ properties: PropertyReader) throws -> AreaRecord {
-        let id = try properties.id("id")
+        let id = try properties.id(ResultKeys.id)
         return AreaRecord(
             id: id,
-            name: try properties.optionalString("name") ?? id,
+            name: try properties.optionalString(ResultKeys.name) ?? id,
             geometry: feature.geometry,
-            areaM2: try properties.double("area_m2"),
-            coveredM2: try properties.double("covered_m2"),
-            coverageShare: try properties.double("coverage_share"),
-            rawanCoveredShare: try properties.optionalDouble("rawan_covered_share"),
-            sitesTotal: try properties.int("sites_total"),
-            sitesCovered: try properties.int("sites_covered"),
-            highTotal: try properties.int("high_total"),
-            highCovered: try properties.int("high_covered"),
-            hotspots: try properties.int("hotspots"))
+            areaM2: try properties.double(ResultKeys.areaM2),
+            coveredM2: try properties.double(ResultKeys.coveredM2),
+            coverageShare: try properties.double(ResultKeys.coverageShare),
+            rawanCoveredShare: try properties.optionalDouble(ResultKeys.rawanCoveredShare),
+            sitesTotal: try properties.int(ResultKeys.sitesTotal),
+            sitesCovered: try properties.int(ResultKeys.sitesCovered),
+            highTotal: try properties.int(ResultKeys.highTotal),
+            highCovered: try properties.int(ResultKeys.highCovered),
+            hotspots: try properties.int(ResultKeys.hotspots))
     }
 }

@@ -12,10 +12,10 @@ public struct GapRecord: Sendable, Hashable {
 
     static func read(_ feature: GeoJSONFeature, _ properties: PropertyReader) throws -> GapRecord {
         GapRecord(
-            zone: try properties.id("zone"),
-            level: try properties.choice("level", Level.self),
+            zone: try properties.id(ResultKeys.zone),
+            level: try properties.choice(ResultKeys.level, Level.self),
             geometry: feature.geometry,
-            name: try properties.optionalString("name"),
-            gapM2: try properties.optionalDouble("gap_m2"))
+            name: try properties.optionalString(ResultKeys.name),
+            gapM2: try properties.optionalDouble(ResultKeys.gapM2))
     }
 }

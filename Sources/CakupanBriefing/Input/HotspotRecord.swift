@@ -21,18 +21,18 @@ public struct HotspotRecord: Sendable, Hashable {
     public var geometry: MapGeometry
 
     static func read(_ feature: GeoJSONFeature, _ properties: PropertyReader) throws -> HotspotRecord {
-        let reason = try properties.string("reason")
+        let reason = try properties.string(ResultKeys.reason)
         return HotspotRecord(
-            rank: try properties.int("rank"),
-            kind: try properties.choice("kind", HotspotKind.self),
-            ref: try properties.id("ref"),
-            name: try properties.optionalString("name"),
-            level: try properties.choice("level", Level.self),
-            area: try properties.optionalID("area"),
+            rank: try properties.int(ResultKeys.rank),
+            kind: try properties.choice(ResultKeys.kind, HotspotKind.self),
+            ref: try properties.id(ResultKeys.ref),
+            name: try properties.optionalString(ResultKeys.name),
+            level: try properties.choice(ResultKeys.level, Level.self),
+            area: try properties.optionalID(ResultKeys.area),
             reason: reason,
-            reasonEnglish: try properties.optionalString("reason_en") ?? reason,
-            distanceM: try properties.optionalDouble("distance_m"),
-            gapM2: try properties.optionalDouble("gap_m2"),
+            reasonEnglish: try properties.optionalString(ResultKeys.reasonEn) ?? reason,
+            distanceM: try properties.optionalDouble(ResultKeys.distanceM),
+            gapM2: try properties.optionalDouble(ResultKeys.gapM2),
             geometry: feature.geometry)
     }
 }

@@ -20,14 +20,14 @@ public struct SiteRecord: Sendable, Hashable {
             throw properties.failure("geometry must be a Point")
         }
         return SiteRecord(
-            id: try properties.id("id"),
-            name: try properties.optionalString("name"),
-            category: try properties.choice("category", SiteCategory.self),
-            priority: try properties.choice("priority", Level.self),
+            id: try properties.id(ResultKeys.id),
+            name: try properties.optionalString(ResultKeys.name),
+            category: try properties.choice(ResultKeys.category, SiteCategory.self),
+            priority: try properties.choice(ResultKeys.priority, Level.self),
             location: location,
-            covered: try properties.bool("covered"),
-            distanceM: try properties.optionalDouble("distance_m"),
-            area: try properties.optionalID("area"),
-            stale: try properties.optionalBool("stale"))
+            covered: try properties.bool(ResultKeys.covered),
+            distanceM: try properties.optionalDouble(ResultKeys.distanceM),
+            area: try properties.optionalID(ResultKeys.area),
+            stale: try properties.optionalBool(ResultKeys.stale))
     }
 }

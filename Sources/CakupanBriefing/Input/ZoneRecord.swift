@@ -14,12 +14,12 @@ public struct ZoneRecord: Sendable, Hashable {
 
     static func read(_ feature: GeoJSONFeature, _ properties: PropertyReader) throws -> ZoneRecord {
         ZoneRecord(
-            id: try properties.id("id"),
-            name: try properties.optionalString("name"),
-            level: try properties.choice("level", Level.self),
+            id: try properties.id(ResultKeys.id),
+            name: try properties.optionalString(ResultKeys.name),
+            level: try properties.choice(ResultKeys.level, Level.self),
             geometry: feature.geometry,
-            coveredShare: try properties.optionalDouble("covered_share"),
-            area: try properties.optionalID("area"),
-            hotspotRank: try properties.optionalInt("hotspot_rank"))
+            coveredShare: try properties.optionalDouble(ResultKeys.coveredShare),
+            area: try properties.optionalID(ResultKeys.area),
+            hotspotRank: try properties.optionalInt(ResultKeys.hotspotRank))
     }
 }
