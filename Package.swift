@@ -73,10 +73,13 @@ let package = Package(
         .testTarget(name: "CakupanPROJTests", dependencies: ["CakupanPROJ"]),
         .testTarget(name: "CakupanGDALTests", dependencies: ["CakupanGDAL"]),
         .testTarget(name: "CakupanCBCTests", dependencies: ["CakupanCBC"]),
-        .testTarget(name: "CakupanRecommendTests", dependencies: ["CakupanRecommend", "CakupanCBC"]),
-        .testTarget(name: "CakupanTemporalTests", dependencies: ["CakupanTemporal"]),
+        .testTarget(name: "CakupanRecommendTests", dependencies: ["CakupanRecommend", "CakupanCBC", "CakupanTestSupport"]),
+        .testTarget(name: "CakupanTemporalTests", dependencies: ["CakupanTemporal", "CakupanTestSupport"]),
+        // What several test targets share (a seeded generator), instead of a copy in each.
+        .target(name: "CakupanTestSupport", path: "Tests/CakupanTestSupport"),
+
         .testTarget(name: "CakupanSchemaTests", dependencies: ["CakupanSchema"]),
-        .testTarget(name: "CakupanBriefingTests", dependencies: ["CakupanBriefing", "CakupanSchema"]),
+        .testTarget(name: "CakupanBriefingTests", dependencies: ["CakupanBriefing", "CakupanSchema", "CakupanTestSupport"]),
         .testTarget(
             name: "CakupanTests",
             dependencies: ["Cakupan", "CakupanBriefing", "CakupanGeometry", "CakupanPROJ", "CakupanGDAL", "CakupanGEOS", "CakupanSchema"],

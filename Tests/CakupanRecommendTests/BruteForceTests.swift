@@ -1,3 +1,4 @@
+import CakupanTestSupport
 @testable import CakupanRecommend
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
 
     @Test(arguments: 0..<12)
     func maximalCoveringMatchesEnumeration(seed: Int) throws {
-        var rng = SeededRandom(seed: UInt64(1000 + seed))
+        var rng = SplitMix64(seed: UInt64(1000 + seed))
         let p = randomProblem(demand: 40, candidates: 12, coverShare: 0.15, rng: &rng)
         for posts in 1...4 {
             let r = try maximalCovering(p, posts: posts)
@@ -31,7 +32,7 @@ import Testing
 
     @Test(arguments: 0..<8)
     func setCoveringMatchesEnumeration(seed: Int) throws {
-        var rng = SeededRandom(seed: UInt64(2000 + seed))
+        var rng = SplitMix64(seed: UInt64(2000 + seed))
         let p = randomProblem(demand: 30, candidates: 12, coverShare: 0.2, rng: &rng)
         let mustCover = Array(stride(from: 0, to: 30, by: 2))
         let r = try setCovering(p, mustCover: mustCover)

@@ -1,3 +1,4 @@
+import CakupanTestSupport
 import CakupanRecommend
 import Testing
 
@@ -79,7 +80,7 @@ import Testing
 
     /// Identical candidates: CBC may pick either; the answer must be the same on every run.
     @Test func sameInputSameAnswer() throws {
-        var rng = SeededRandom(seed: 99)
+        var rng = SplitMix64(seed: 99)
         let p = randomProblem(demand: 60, candidates: 14, coverShare: 0.2, rng: &rng, duplicateCandidates: true)
         let first = try maximalCovering(p, posts: 3)
         for _ in 0..<4 {
@@ -109,7 +110,7 @@ import Testing
 /// A random instance: each candidate covers each demand point with probability `coverShare`; weights
 /// 1, 1.5, 2, 2.5 or 3. With `duplicateCandidates`, the last two candidates copy the first two.
 func randomProblem(
-    demand: Int, candidates: Int, coverShare: Double, rng: inout SeededRandom, duplicateCandidates: Bool = false
+    demand: Int, candidates: Int, coverShare: Double, rng: inout SplitMix64, duplicateCandidates: Bool = false
 ) -> CoverageProblem {
     let weights = (0..<demand).map { _ in 1 + 0.5 * Double(Int.random(in: 0...4, using: &rng)) }
     var covers = (0..<candidates).map { _ in

@@ -1,3 +1,4 @@
+import CakupanTestSupport
 import Testing
 
 import CakupanTemporal
@@ -5,7 +6,7 @@ import CakupanTemporal
 /// Runs a couple of hundred thousand synthetic fixes so that anything quadratic shows up as a hang.
 @Suite struct ScaleTests {
     @Test func twoHundredThousandFixes() throws {
-        var random = SpatialIndexTests.Random(state: 2024)
+        var random = SpatialIndexTests.Random(seed: 2024)
         let sites = (0..<3000).map { index in
             TemporalSite(id: "s\(index)", x: random.uniform(0, 50_000), y: random.uniform(0, 50_000), radius: 300)
         }
@@ -26,11 +27,11 @@ import CakupanTemporal
         let start = 1_732_665_600.0
         for step in 0..<fixesPerUnit {
             for unit in 0..<units {  // interleaved across units, time-ordered within each
-                if random.next() < 0.05 { headings[unit] = SIMD2(random.uniform(-1, 1), random.uniform(-1, 1)) }
+                if random.unit() < 0.05 { headings[unit] = SIMD2(random.uniform(-1, 1), random.uniform(-1, 1)) }
                 positions[unit] += headings[unit] * 100  // up to ~14 m/s over 10 s
                 positions[unit].x = min(50_000, max(0, positions[unit].x))
                 positions[unit].y = min(50_000, max(0, positions[unit].y))
-                let jump = random.next() < 0.001 ? 20_000.0 : 0
+                let jump = random.unit() < 0.001 ? 20_000.0 : 0
                 try engine.add(
                     Fix(unit: "U\(unit)", time: start + Double(step) * 10, x: positions[unit].x + jump, y: positions[unit].y))
             }

@@ -1,3 +1,4 @@
+import CakupanTestSupport
 import Foundation
 import Testing
 
@@ -5,22 +6,11 @@ import Testing
 
 /// The grids must give the same answers as brute force.
 @Suite struct SpatialIndexTests {
-    /// A small deterministic generator (SplitMix64) so failures reproduce.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Double(z >> 11) / Double(1 << 53)
-        }
-        mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * next() }
-    }
+    /// A seeded generator so failures reproduce.
+    typealias Random = SplitMix64
 
     @Test func siteGridMatchesBruteForce() {
-        var random = Random(state: 42)
+        var random = Random(seed: 42)
         let sites = (0..<400).map { index in
             TemporalSite(id: "\(index)", x: random.uniform(0, 20_000), y: random.uniform(0, 20_000), radius: random.uniform(50, 600))
         }
@@ -73,7 +63,7 @@ import Testing
     }
 
     @Test func regionShapeMatchesRayCasting() {
-        var random = Random(state: 7)
+        var random = Random(seed: 7)
         let outer = star(&random, count: 300, cx: 0, cy: 0, radius: 10_000)
         let hole = star(&random, count: 40, cx: 500, cy: -300, radius: 2500)
         var store = RegionStore()
@@ -87,7 +77,7 @@ import Testing
     }
 
     @Test func segmentIntervalsAgreeWithSampling() {
-        var random = Random(state: 11)
+        var random = Random(seed: 11)
         let rings = [star(&random, count: 120, cx: 0, cy: 0, radius: 5000)]
         var store = RegionStore()
         let shape = RegionShape(rings: rings, store: &store)
@@ -114,7 +104,7 @@ import Testing
     /// The raster's shortcut must give exactly what the shapes give: overlapping regions, holes and a
     /// far-away region, with short segments (as between fixes, many taking the shortcut) and long ones.
     @Test func regionRasterAgreesWithTheShapes() {
-        var random = Random(state: 23)
+        var random = Random(seed: 23)
         let regions = [
             TemporalRegion(id: "a", polygons: [MetricPolygon(exterior: star(&random, count: 200, cx: 0, cy: 0, radius: 4000),
                                                              holes: [star(&random, count: 30, cx: 300, cy: 200, radius: 1200)])]),

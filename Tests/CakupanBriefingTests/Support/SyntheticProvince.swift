@@ -1,3 +1,4 @@
+import CakupanTestSupport
 import Foundation
 
 /// A large synthetic result folder at province scale: 241 kecamatan with detailed boundaries
@@ -11,7 +12,7 @@ enum SyntheticProvince {
         typealias G = GeoJSONText
         let grid = WigglyGrid(columns: 16, rows: 16, west: 108.5, south: -9.0, cellDegrees: 0.19, pointsPerEdge: pointsPerEdge)
         let metres = LocalMetres(origin: (110.0, -7.5))
-        var random = SplitMix(seed: 2024)
+        var random = SplitMix64(seed: 2024)
         func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * random.unit() }
 
         var areas: [String] = [], areaSummaries: [String] = []
@@ -80,17 +81,3 @@ enum SyntheticProvince {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-    /// A value in 0..<1.
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
