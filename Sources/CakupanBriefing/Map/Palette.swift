@@ -22,6 +22,8 @@ enum Palette {
     static let stale = "#222222"
     /// Hotspot circles (white numbers on it).
     static let hotspot = "#6a1b9a"
+    /// Recommended posts: a navy tag with a white "P1", and the dashed ring of its reach.
+    static let post = "#0b3d91"
     /// Area outlines, labels, frame and the area outside every area.
     static let areaStroke = "#6f6455"
     static let ink = "#222222"
