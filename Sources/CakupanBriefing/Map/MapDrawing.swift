@@ -225,7 +225,8 @@ struct MapDrawing {
     }
 
     /// The dashed ring of each post's reach (`post_radius_m` of summary.json), drawn under the zones
-    /// so that it reads as an area; it zooms with the map like the coverage.
+    /// so that it reads as an area; it zooms with the map like the coverage. Left out below 1 px
+    /// (the legend then leaves out its entry too).
     private func postReach(_ out: inout String) {
         guard let radius = scene.postReachPx, radius >= 1, !scene.posts.isEmpty else { return }
         out += "<g data-layer=\"recommendations\" class=\"ck-reach\" fill=\"\(Palette.post)\" fill-opacity=\".08\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\">\n"

@@ -76,7 +76,7 @@ struct MapLegend {
             out += "<rect x=\"\(SVGNumber.px(swatchX + 11 - size.width / 2))\" y=\"\(SVGNumber.px(y - 4 - size.height / 2))\" width=\"\(SVGNumber.px(size.width))\" height=\"\(SVGNumber.px(size.height))\" rx=\"3\" fill=\"\(Palette.post)\"/>"
             out += "<text x=\"\(SVGNumber.px(swatchX + 11))\" y=\"\(SVGNumber.px(y))\" fill=\"#fff\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\">P1</text>\n"
             row(&out, &y, strings.postNumbered)
-            if drawing.scene.postReachPx != nil, let radius = folder.summary.recommendations?.postRadiusM {
+            if let px = drawing.scene.postReachPx, px >= 1, let radius = folder.summary.recommendations?.postRadiusM {
                 out += "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"7\" fill=\"\(Palette.post)\" fill-opacity=\".08\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\"/>\n"
                 row(&out, &y, strings.postReach(numbers.distance(radius)))
             }

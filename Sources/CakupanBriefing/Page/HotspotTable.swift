@@ -20,6 +20,10 @@ struct HotspotTable {
         if shown.count < folder.hotspots.count {
             out += "<p class=\"note\">\(numbers.integer(shown.count)) \(XMLText.escape(strings.of)) \(numbers.integer(folder.hotspots.count)) \(XMLText.escape(strings.hotspotsShown)); \(XMLText.escape(strings.fullListInFile)).</p>\n"
         }
+        let actions = ActionTable(
+            folder: folder, strings: strings, numbers: numbers, areaTerm: areaTerm,
+            mappedRanks: Set(folder.hotspots.prefix(mapLimit).map(\.rank))).html()
+        guard !shown.isEmpty else { return out + actions }
         var areaNames: [String: String] = [:]
         for area in folder.areas where areaNames[area.id] == nil { areaNames[area.id] = area.name }
         out += "<table class=\"hotspots\">\n<thead><tr><th class=\"num\">\(XMLText.escape(strings.rank))</th>"
@@ -37,9 +41,6 @@ struct HotspotTable {
             out += "<td class=\"num\">\(distance ?? strings.notAvailable)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        out += ActionTable(
-            folder: folder, strings: strings, numbers: numbers, areaTerm: areaTerm,
-            mappedRanks: Set(folder.hotspots.prefix(mapLimit).map(\.rank))).html()
-        return out
+        return out + actions
     }
 }
