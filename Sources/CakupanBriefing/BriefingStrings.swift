@@ -81,6 +81,8 @@ struct BriefingStrings: Sendable {
     /// "within 1.5 % of the best bound", given the percent text.
     let withinGap: @Sendable (String) -> String
     let unreachable: String
+    /// The cover mode's goal, given the number of posts text.
+    let coverGoal: @Sendable (String) -> String
     let noPosts: String
     let postRankedNote: String
     let weights: String
@@ -196,6 +198,7 @@ struct BriefingStrings: Sendable {
         optimalProven: "optimal (terbukti)",
         withinGap: { "paling jauh \($0) dari batas terbaik" },
         unreachable: "tak terjangkau calon pos mana pun",
+        coverGoal: { "\($0) pos: jumlah paling sedikit yang menjangkau setiap lokasi prioritas tinggi tak terjangkau patroli." },
         noPosts: "Tidak ada pos yang disarankan: tidak ada kebutuhan yang terjangkau calon pos.",
         postRankedNote: "Urutan = tambahan cakupan terbesar lebih dulu: tempatkan personel di Pos 1 lebih dulu.",
         weights: "Bobot",
@@ -304,6 +307,7 @@ struct BriefingStrings: Sendable {
         optimalProven: "optimal (proven)",
         withinGap: { "within \($0) of the best bound" },
         unreachable: "no candidate post reaches",
+        coverGoal: { "\($0) posts: the fewest that reach every high-priority site no patrol covers." },
         noPosts: "No posts recommended: no candidate post reaches any demand.",
         postRankedNote: "Order = largest added coverage first: staff Post 1 first.",
         weights: "Weights",

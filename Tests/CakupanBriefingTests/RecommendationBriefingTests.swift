@@ -170,6 +170,20 @@ import Testing
         }
     }
 
+    /// Cover mode: the fewest posts reaching every uncovered tinggi site; the page says so.
+    @Test func coverModeSaysWhatTheCountMeans() throws {
+        let directory = try DemoFixture.write(recommendations: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("summary.json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: "\"mode\":\"posts\",\"posts_requested\":2", with: "\"mode\":\"cover\",\"posts_requested\":null")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let folder = try ResultFolder.load(from: directory)
+        #expect(folder.summary.recommendations?.mode == "cover" && folder.summary.recommendations?.postsRequested == nil)
+        let (html, _) = try Briefing.render(folder)
+        #expect(html.contains("<p class=\"note\">2 pos: jumlah paling sedikit yang menjangkau setiap lokasi prioritas tinggi tak terjangkau patroli. Bobot terjangkau: 6 dari 21"))
+    }
+
     @Test func renderingIsDeterministic() throws {
         let first = try Briefing.render(try Self.folder(temporal: true))
         let second = try Briefing.render(try Self.folder(temporal: true))

@@ -87,7 +87,8 @@ struct RecommendationSection {
         out += "</tbody>\n</table>\n"
         var quality = summary.optimal ? strings.optimalProven : strings.withinGap(numbers.fixed(summary.gapPercent ?? 0, digits: 1) + " %")
         if let solver = summary.solver { quality += "; " + solver + (summary.solverVersion.map { " " + $0 } ?? "") }
-        var line = "\(strings.weightCovered): \(numbers.weight(summary.objective))"
+        var line = summary.mode == "cover" ? strings.coverGoal(numbers.integer(posts.count)) + " " : ""
+        line += "\(strings.weightCovered): \(numbers.weight(summary.objective))"
         if let total = summary.demandWeight { line += " \(strings.of) \(numbers.weight(total))" }
         line += " (\(quality))."
         if !summary.uncoverable.isEmpty {
