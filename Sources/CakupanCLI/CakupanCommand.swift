@@ -19,7 +19,7 @@ struct CakupanCommand: ParsableCommand {
             failure.
             """,
         version: Summary.version,
-        subcommands: [AnalyzeCommand.self, BriefCommand.self, HistoryCommand.self])
+        subcommands: [AnalyzeCommand.self, BriefCommand.self, InspectCommand.self, HistoryCommand.self])
 }
 
 /// Entry point with Cakupan's exit codes: 2 for usage and input errors, 1 for internal failures.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors raised by the GDAL/OGR wrapper. Each names the file it is about.
 public enum GDALError: Error, CustomStringConvertible, Sendable {
     /// GDAL could not open the file as a vector dataset.
@@ -17,4 +19,8 @@ public enum GDALError: Error, CustomStringConvertible, Sendable {
             "the GDAL driver \(name) is not available in this GDAL build"
         }
     }
+}
+
+extension GDALError: LocalizedError {
+    public var errorDescription: String? { description }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors raised by the GEOS wrapper.
 public enum GEOSError: Error, CustomStringConvertible, Sendable {
     /// A GEOS function reported an exception; `message` is what GEOS's error handler said.
@@ -13,4 +15,8 @@ public enum GEOSError: Error, CustomStringConvertible, Sendable {
             "invalid geometry: \(reason)"
         }
     }
+}
+
+extension GEOSError: LocalizedError {
+    public var errorDescription: String? { description }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors raised by the PROJ wrapper.
 public enum PROJError: Error, CustomStringConvertible, Sendable {
     /// A CRS definition PROJ does not understand ("EPSG:99999", a broken WKT).
@@ -17,4 +19,8 @@ public enum PROJError: Error, CustomStringConvertible, Sendable {
             "cannot transform coordinate (\(x), \(y)): \(message)"
         }
     }
+}
+
+extension PROJError: LocalizedError {
+    public var errorDescription: String? { description }
 }

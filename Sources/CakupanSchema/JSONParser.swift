@@ -1,15 +1,18 @@
+import Foundation
+
 /// A strict RFC 8259 JSON parser over UTF-8 bytes. Written here rather than using `JSONDecoder`
 /// because decoding free-form GeoJSON properties through `Decodable` cost seconds for 25 000 sites;
 /// this reads them in a fraction of that and reports errors by line and column.
 public struct JSONParser {
     /// Why the text is not JSON, and where (1-based line and column, in bytes).
-    public struct Failure: Error, Equatable, CustomStringConvertible {
+    public struct Failure: Error, Equatable, CustomStringConvertible, LocalizedError {
         public let message: String
         public let line: Int
         public let column: Int
         /// Byte offset of the problem; the input's length when the text ended before the value did.
         public var offset = 0
         public var description: String { "line \(line), column \(column): \(message)" }
+        public var errorDescription: String? { description }
     }
 
     private let bytes: [UInt8]

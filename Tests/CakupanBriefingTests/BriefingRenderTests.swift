@@ -1,3 +1,4 @@
+import CakupanSchema
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,3 +1,4 @@
+import CakupanSchema
 import Foundation
 import Testing
 @testable import CakupanBriefing

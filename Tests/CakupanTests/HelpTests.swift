@@ -21,18 +21,16 @@ import Testing
     }
 
     /// A bad --lang (or --format, radius) is refused before any input is read: the sites file here
-    /// does not even exist, and the answer comes at once.
+    /// does not even exist, so an answer about the option shows it was never looked at.
     @Test(arguments: [
         (["--lang", "xx"], "--lang"), (["--format", "pdf"], "--format"), (["--radius", "0"], "--radius"),
         (["--min-zone-coverage", "1.5"], "--min-zone-coverage"), (["--site-fields", "nama"], "--site-fields"),
     ])
     func badOptionRefusedBeforeReading(extra: [String], flag: String) throws {
-        let started = Date()
         let r = try CLITests.run(["analyze", "--sites", "/nonexistent/sites.csv"] + extra)
         #expect(r.status == 2, "\(r.stderr)")
         #expect(r.stderr.contains(flag), "\(r.stderr)")
         #expect(!r.stderr.contains("file not found"), "the option is refused before the file is looked at: \(r.stderr)")
-        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     /// The usage hint names the command that was used.

@@ -83,7 +83,7 @@ import Testing
         #expect(r.sites[0].areaID == "A")
         // The interior point of the 100 m square lies 250 m from the patrol's end (50, −200)… on x = 50.
         #expect(abs(r.sites[0].distance! - 250) < 1e-3)  // the interior point is found in lon/lat, not in metres
-        #expect(w.counts["coerced_geometries"] == 1)
+        #expect(w.counts[WarningKind(rawValue: "coerced_geometries")!] == 1)
     }
 
     @Test func bowTieAreaIsRepairedAndWarned() throws {
@@ -92,7 +92,7 @@ import Testing
         s.areas = [("\"kode\":\"BT\"", .polygon(Polygon(exterior: bowTie)))]
         let (r, _, w) = try s.analyze()
         #expect(abs(r.areas[0].areaM2 - 500_000) < 0.01)
-        #expect(w.counts["repaired_polygons"] == 1)
+        #expect(w.counts[WarningKind(rawValue: "repaired_polygons")!] == 1)
         #expect(w.messages.contains { $0.contains("feature 1") && $0.contains("Self-intersection") })
     }
 
@@ -100,7 +100,7 @@ import Testing
         let s = try Scene()
         s.sites = [("\"id\":\"same\"", Coordinate(x: 0, y: 0)), ("\"id\":\"same\"", Coordinate(x: 10, y: 0))]
         let (_, _, w) = try s.analyze()
-        #expect(w.counts["duplicate_ids"] == 1)
+        #expect(w.counts[WarningKind(rawValue: "duplicate_ids")!] == 1)
     }
 
     @Test func yamlPathsAreRelativeToTheFileAndFlagsOverride() throws {

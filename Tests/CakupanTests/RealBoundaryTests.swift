@@ -17,7 +17,7 @@ import Testing
         var w = Warnings()
         let inputs = try Pipeline.loadInputs(c, parameters: try c.parameters(), warnings: &w)
         let r = try CoverageAnalysis().run(inputs, parameters: try c.parameters(), warnings: &w)
-        #expect(w.counts["repaired_polygons"] == nil)
+        #expect(w.counts[WarningKind(rawValue: "repaired_polygons")!] == nil)
         return r
     }
 

@@ -90,3 +90,15 @@ final class LockedRuns: @unchecked Sendable {
     func add(_ s: Int32) { lock.lock(); statuses.append(s); lock.unlock() }
     var all: [Int32] { lock.lock(); defer { lock.unlock() }; return statuses }
 }
+
+/// The thread count is a service of the run: one thread or two give the same bytes.
+@Suite struct ThreadCountTests {
+    @Test func oneOrTwoThreadsSameFiles() throws {
+        var config = try OperationConfig.load(path: ResultFolderTests.demo)
+        config.temporal.trackInputs = []
+        let one = try Pipeline.run(RunRequest(config: config), services: RunServices(threads: 1))
+        let two = try Pipeline.run(RunRequest(config: config), services: RunServices(threads: 2))
+        #expect(one.files.map(\.name) == two.files.map(\.name))
+        for (a, b) in zip(one.files, two.files) { #expect(a.data == b.data, "\(a.name) differs between 1 and 2 threads") }
+    }
+}

@@ -32,7 +32,7 @@ public final class CoverageAnalysis {
             let (west, east) = UTM.edges(zone: zone)
             let beyond = max(west - all.minX, all.maxX - east)
             if beyond > 3 {
-                warnings.add("inputs reach \(JSONWriter.formatNumber(beyond, decimals: 1))° of longitude beyond UTM zone \(zone) (\(JSONWriter.formatNumber(west, decimals: 0))°…\(JSONWriter.formatNumber(east, decimals: 0))°E): distances and areas there are distorted by more than 0.5 %", kind: "crs_distortion")
+                warnings.add("inputs reach \(JSONWriter.formatNumber(beyond, decimals: 1))° of longitude beyond UTM zone \(zone) (\(JSONWriter.formatNumber(west, decimals: 0))°…\(JSONWriter.formatNumber(east, decimals: 0))°E): distances and areas there are distorted by more than 0.5 %", kind: .crsDistortion)
             }
         }
         return ProjectedCRS(epsg: epsg, name: projector.name)

@@ -84,7 +84,7 @@ struct AreaZoneJob: Sendable {
             for i in areas {
                 let a = inputs.areas[i]
                 let (g, repaired) = try GroupWork.valid(job.projector.geos(a.geometry, a.source.location), a.source.location, job)
-                if let repaired { out.warnings.add("\(a.source.location): area '\(a.id)' polygon is invalid (\(repaired)); repaired with make-valid", kind: "repaired_polygons") }
+                if let repaired { out.warnings.add("\(a.source.location): area '\(a.id)' polygon is invalid (\(repaired)); repaired with make-valid", kind: .repairedPolygons) }
                 let centre = a.geometry.envelope!.center
                 out.areas.append((i, AreaResult(
                     area: a, epsg: group.epsg, areaM2: try job.trueArea(g.area(), at: centre),
@@ -96,7 +96,7 @@ struct AreaZoneJob: Sendable {
         for i in zones {
             let z = inputs.zones[i]
             let (g, repaired) = try GroupWork.zoneGeometry(z, job, quads: quads)
-            if let repaired { out.warnings.add("\(z.source.location): rawan zone '\(z.id)' polygon is invalid (\(repaired)); repaired with make-valid", kind: "repaired_polygons") }
+            if let repaired { out.warnings.add("\(z.source.location): rawan zone '\(z.id)' polygon is invalid (\(repaired)); repaired with make-valid", kind: .repairedPolygons) }
             let centre: Coordinate
             let geometry: Geometry
             switch z.shape {
@@ -108,7 +108,7 @@ struct AreaZoneJob: Sendable {
                 centre = c
             }
             let planar = try g.area()
-            if planar <= 0 { out.warnings.add("\(z.source.location): rawan zone '\(z.id)' has no area", kind: "empty_zones") }
+            if planar <= 0 { out.warnings.add("\(z.source.location): rawan zone '\(z.id)' has no area", kind: .emptyZones) }
             let gap = try coverage.difference(g)
             let gapPlanar = try gap.area()
             out.zones.append((i, ZoneResult(

@@ -33,7 +33,7 @@ enum FarAway {
         for file in order {
             let list = byFile[file]!
             let shown = list.prefix(5).map { $0.description.replacingOccurrences(of: "\(file), ", with: "") }.joined(separator: "; ")
-            warnings.add("\(file): \(list.count) feature\(list.count == 1 ? " lies" : "s lie") more than 100 km outside the areas (\(shown)\(list.count > 5 ? "; …" : "")); check their coordinates (a lost minus sign or swapped columns move a site to another region); they are analysed as given, and the areas keep their own UTM zone", kind: "far_outside")
+            warnings.add("\(file): \(list.count) feature\(list.count == 1 ? " lies" : "s lie") more than 100 km outside the areas (\(shown)\(list.count > 5 ? "; …" : "")); check their coordinates (a lost minus sign or swapped columns move a site to another region); they are analysed as given, and the areas keep their own UTM zone", kind: .farOutside)
         }
     }
 }

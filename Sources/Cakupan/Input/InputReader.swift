@@ -60,42 +60,9 @@ public final class InputReader {
                      warnings: inout Warnings) throws -> [InputFeature] {
         let path = spec.path
         let fileLocation = InputLocation(file: displayPath)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CakupanError.input(fileLocation, "file not found")
-        }
-        if !FileManager.default.isReadableFile(atPath: path) {
-            throw CakupanError.input(fileLocation, "file cannot be read (permission denied)")
-        }
-        var sources = [path]
-        let ext = (path as NSString).pathExtension.lowercased()
-        var recodedCopy: URL? = nil
-        defer { if let recodedCopy { try? FileManager.default.removeItem(at: recodedCopy) } }
-        if ["csv", "txt", "tsv"].contains(ext), let utf8 = try Self.utf16AsUTF8(path, fileLocation) {
-            // GDAL's CSV reader takes UTF-8 only: a copy in UTF-8 is read instead.
-            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-utf8-\(UUID().uuidString).\(ext)")
-            try utf8.write(to: copy)
-            recodedCopy = copy
-            sources = [copy.path]
-            warnings.add("\(displayPath): saved as UTF-16 (Excel's \"Unicode text\"); read as UTF-16 and converted to UTF-8", kind: "recoded_text")
-        }
-        if !isDirectory.boolValue, ext == "zip" || ext == "kmz" {
-            sources = try archiveSources(path, fileLocation)
-        }
-        var datasets: [VectorDataset] = []
-        for source in sources {
-            let dataset: VectorDataset
-            do {
-                _ = Self.sheetsAsText
-                dataset = try VectorDataset(path: source)
-            } catch let error as GDALError {
-                throw CakupanError.input(fileLocation, OpenFailure.message(error, path: path, displayPath: displayPath))
-            }
-            for w in dataset.warnings where !Self.isReportedPerFeature(w) && !w.hasPrefix("error: ") {
-                warnings.add("\(displayPath): \(w)", kind: "gdal_warnings")
-            }
-            datasets.append(dataset)
-        }
+        let opened = try open(spec, displayPath: displayPath, warnings: &warnings)
+        defer { withExtendedLifetime(opened) {} }  // a UTF-8 copy is read lazily, until the end
+        let datasets = opened.datasets
         var layers = datasets.flatMap { selectLayers($0, preference: preference) }
         let multiLayer = layers.count > 1 || datasets.contains { $0.layerCount > 1 }
         if let wanted = spec.layer {
@@ -123,10 +90,65 @@ public final class InputReader {
         for dataset in datasets {
             // Errors GDAL reported while opening without failing; when they mattered, reading failed above.
             for w in dataset.warnings where w.hasPrefix("error: ") {
-                warnings.add("\(displayPath): GDAL, while opening: \(w.dropFirst(7))", kind: "gdal_warnings")
+                warnings.add("\(displayPath): GDAL, while opening: \(w.dropFirst(7))", kind: .gdalWarnings)
             }
         }
         return out
+    }
+
+    /// The GDAL datasets of one input file: the file itself, a UTF-8 copy of a UTF-16 text file, or the
+    /// datasets inside a .zip/.kmz archive. The copy is removed when the value goes.
+    final class OpenedSource {
+        let datasets: [VectorDataset]
+        private let copy: URL?
+
+        init(datasets: [VectorDataset], copy: URL?) {
+            self.datasets = datasets
+            self.copy = copy
+        }
+
+        deinit { if let copy { try? FileManager.default.removeItem(at: copy) } }
+    }
+
+    func open(_ spec: InputSpec, displayPath: String, warnings: inout Warnings) throws -> OpenedSource {
+        let path = spec.path
+        let fileLocation = InputLocation(file: displayPath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CakupanError.input(fileLocation, "file not found")
+        }
+        if !FileManager.default.isReadableFile(atPath: path) {
+            throw CakupanError.input(fileLocation, "file cannot be read (permission denied)")
+        }
+        var sources = [path]
+        let ext = (path as NSString).pathExtension.lowercased()
+        var recodedCopy: URL? = nil
+        if ["csv", "txt", "tsv"].contains(ext), let utf8 = try Self.utf16AsUTF8(path, fileLocation) {
+            // GDAL's CSV reader takes UTF-8 only: a copy in UTF-8 is read instead.
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-utf8-\(UUID().uuidString).\(ext)")
+            try utf8.write(to: copy)
+            recodedCopy = copy
+            sources = [copy.path]
+            warnings.add("\(displayPath): saved as UTF-16 (Excel's \"Unicode text\"); read as UTF-16 and converted to UTF-8", kind: .recodedText)
+        }
+        if !isDirectory.boolValue, ext == "zip" || ext == "kmz" {
+            sources = try archiveSources(path, fileLocation)
+        }
+        var datasets: [VectorDataset] = []
+        for source in sources {
+            let dataset: VectorDataset
+            do {
+                _ = Self.sheetsAsText
+                dataset = try VectorDataset(path: source)
+            } catch let error as GDALError {
+                throw CakupanError.input(fileLocation, OpenFailure.message(error, path: path, displayPath: displayPath))
+            }
+            for w in dataset.warnings where !Self.isReportedPerFeature(w) && !w.hasPrefix("error: ") {
+                warnings.add("\(displayPath): \(w)", kind: .gdalWarnings)
+            }
+            datasets.append(dataset)
+        }
+        return OpenedSource(datasets: datasets, copy: recodedCopy)
     }
 
     /// The text of a file that starts with a UTF-16 byte-order mark, as UTF-8; nil for other files.
@@ -191,7 +213,7 @@ public final class InputReader {
             for f in features where !wanted(f) { counts[f.geometry?.typeName ?? "no geometry", default: 0] += 1 }
             let what = counts.keys.sorted().map { "\(counts[$0]!) \($0)\(counts[$0]! == 1 ? "" : "s")" }.joined(separator: ", ")
             let role = preference == .points ? "points" : preference == .lines ? "lines" : "polygons"
-            warnings.add("\(displayPath), layer '\(layer)': \(kept.isEmpty ? "layer left out" : "\(left) feature\(left == 1 ? "" : "s") left out"): it holds \(what), and this role reads \(role); name the layer to read after '#' (\(displayPath)#\(layer))", kind: "skipped_layers")
+            warnings.add("\(displayPath), layer '\(layer)': \(kept.isEmpty ? "layer left out" : "\(left) feature\(left == 1 ? "" : "s") left out"): it holds \(what), and this role reads \(role); name the layer to read after '#' (\(displayPath)#\(layer))", kind: .skippedLayers)
         }
         return kept
     }
@@ -228,7 +250,7 @@ public final class InputReader {
             csvColumns = try CSVColumns(fieldNames: info.fieldNames, fields: spec.fields, location: base, fieldsFlag: fieldsFlag)
             if csvColumns == nil {
                 if optional {
-                    warnings.add("\(base): layer left out: it has no coordinate columns (the columns are: \(info.fieldNames.joined(separator: ", ")))", kind: "skipped_layers")
+                    warnings.add("\(base): layer left out: it has no coordinate columns (the columns are: \(info.fieldNames.joined(separator: ", ")))", kind: .skippedLayers)
                     return []
                 }
                 if isCSV { throw CSVColumns.missing(fieldNames: info.fieldNames, location: base, fieldsFlag: fieldsFlag) }
@@ -250,7 +272,7 @@ public final class InputReader {
                 }
             }
         } else if csvColumns?.hasLonLat != true {
-            warnings.add("\(base): no coordinate reference system declared; taken as EPSG:4326 (WGS 84 longitude/latitude)", kind: "assumed_crs")
+            warnings.add("\(base): no coordinate reference system declared; taken as EPSG:4326 (WGS 84 longitude/latitude)", kind: .assumedCRS)
         }
         var check = CoordinateCheck(declared: declared, context: CoordinateCheck.Context(
             file: displayPath, layer: info.name, driver: driver, csvColumns: csvColumns))
@@ -296,7 +318,7 @@ public final class InputReader {
                 }
                 if var g = geometry {
                     if try RingRepair.closeRings(&g, location: location) {
-                        warnings.add("\(location): polygon ring is not closed (its last position is not its first); closed it", kind: "closed_rings")
+                        warnings.add("\(location): polygon ring is not closed (its last position is not its first); closed it", kind: .closedRings)
                     }
                     if try check.inspect(g, location: location) { return }
                     if let transformer {
@@ -325,17 +347,17 @@ public final class InputReader {
         if let error = check.error { throw error }
         if !nullIsland.isEmpty {
             let rows = nullIsland.prefix(10).map { l in l.feature.map { isCSV ? "row \($0)" : "feature \($0)" } ?? "?" }
-            warnings.add("\(base): \(nullIsland.count) position\(nullIsland.count == 1 ? "" : "s") at 0,0 (\(rows.joined(separator: ", "))\(nullIsland.count > 10 ? ", …" : "")) skipped: 0,0 is a blank position saved as a number (it lies in the Atlantic Ocean); fill in the real coordinates", kind: "skipped_features")
+            warnings.add("\(base): \(nullIsland.count) position\(nullIsland.count == 1 ? "" : "s") at 0,0 (\(rows.joined(separator: ", "))\(nullIsland.count > 10 ? ", …" : "")) skipped: 0,0 is a blank position saved as a number (it lies in the Atlantic Ocean); fill in the real coordinates", kind: .skippedFeatures)
         }
         for w in gdalWarnings where !Self.isReportedPerFeature(w) {
-            warnings.add("\(base): \(w)", kind: "gdal_warnings")
+            warnings.add("\(base): \(w)", kind: .gdalWarnings)
         }
         if let firstRecoded {
             let what = recodedValues > 0 ? "\(recodedValues) text value\(recodedValues == 1 ? " is" : "s are") not UTF-8 (the first: \(firstRecoded))" : "field names are not UTF-8"
             let fix = driver == "ESRI Shapefile"
                 ? "add a .cpg file beside the .shp naming the code page (for example 1252, or UTF-8), or set SHAPE_ENCODING"
                 : isCSV ? "save it from Excel as \"CSV UTF-8\"" : "save it as UTF-8"
-            warnings.add("\(base): \(what); read as Windows-1252. If names look wrong, \(fix)", kind: "recoded_text")
+            warnings.add("\(base): \(what); read as Windows-1252. If names look wrong, \(fix)", kind: .recodedText)
         }
         return features
     }

@@ -54,7 +54,7 @@ public struct RoleParser: Sendable {
         var out: [Area] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): area has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: "skipped_features")
+                warnings.add("\(f.location): area has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: .skippedFeatures)
                 continue
             }
             let polygonal: Geometry
@@ -62,7 +62,7 @@ public struct RoleParser: Sendable {
             case .polygon, .multiPolygon: polygonal = g
             case .collection where !g.polygons.isEmpty:
                 polygonal = .multiPolygon(g.polygons)
-                warnings.add("\(f.location): area is a geometry collection; only its polygons are used", kind: "coerced_geometries")
+                warnings.add("\(f.location): area is a geometry collection; only its polygons are used", kind: .coercedGeometries)
             default:
                 throw CakupanError.input(f.location, "an area must be a polygon (kecamatan or desa boundary), but this feature is a \(g.typeName)")
             }
@@ -86,7 +86,7 @@ public struct RoleParser: Sendable {
         var out: [Site] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): site has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped", kind: "skipped_features")
+                warnings.add("\(f.location): site has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped", kind: .skippedFeatures)
                 continue
             }
             let point: Coordinate
@@ -95,14 +95,14 @@ public struct RoleParser: Sendable {
             case .multiPoint(let cs) where cs.count == 1: point = cs[0]
             case .polygon, .multiPolygon:
                 point = try InteriorPoint.of(g, location: f.location)
-                warnings.add("\(f.location): site is a \(g.typeName); its interior point is used", kind: "coerced_geometries")
+                warnings.add("\(f.location): site is a \(g.typeName); its interior point is used", kind: .coercedGeometries)
             default:
                 throw CakupanError.input(f.location, "a site must be a point, but this feature is a \(g.typeName)")
             }
             var category = SiteCategory.lainnya
             if let field = f.field(names(.category, Self.categoryFields)), let text = field.value.text {
                 if let c = SiteCategory(parsing: text) { category = c } else {
-                    warnings.add("\(f.location.with(field: field.name)): unknown category '\(text)', counted as lainnya (known: \(SiteCategory.allCases.map(\.rawValue).joined(separator: ", ")))", kind: "unknown_categories")
+                    warnings.add("\(f.location.with(field: field.name)): unknown category '\(text)', counted as lainnya (known: \(SiteCategory.allCases.map(\.rawValue).joined(separator: ", ")))", kind: .unknownCategories)
                 }
             }
             var priority = Level.sedang
@@ -126,7 +126,7 @@ public struct RoleParser: Sendable {
         var out: [Candidate] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): candidate has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped", kind: "skipped_features")
+                warnings.add("\(f.location): candidate has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped", kind: .skippedFeatures)
                 continue
             }
             let point: Coordinate
@@ -135,7 +135,7 @@ public struct RoleParser: Sendable {
             case .multiPoint(let cs) where cs.count == 1: point = cs[0]
             case .polygon, .multiPolygon:
                 point = try InteriorPoint.of(g, location: f.location)
-                warnings.add("\(f.location): candidate is a \(g.typeName); its interior point is used", kind: "coerced_geometries")
+                warnings.add("\(f.location): candidate is a \(g.typeName); its interior point is used", kind: .coercedGeometries)
             default:
                 throw CakupanError.input(f.location, "a candidate post must be a point (or a polygon: its interior point is used), but this feature is a \(g.typeName)")
             }
@@ -151,7 +151,7 @@ public struct RoleParser: Sendable {
         var out: [RawanZone] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): rawan zone has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: "skipped_features")
+                warnings.add("\(f.location): rawan zone has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: .skippedFeatures)
                 continue
             }
             let shape: RawanZone.Shape
@@ -182,24 +182,24 @@ public struct RoleParser: Sendable {
         var out: [Patrol] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): patrol has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: "skipped_features")
+                warnings.add("\(f.location): patrol has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: .skippedFeatures)
                 continue
             }
             let lines = g.lines.filter { $0.count >= 2 }
             switch g {
             case .lineString where !lines.isEmpty, .multiLineString where !lines.isEmpty:
                 if lines.count < g.lines.count {
-                    warnings.add("\(f.location): patrol has \(g.lines.count - lines.count) line part(s) of fewer than 2 points; they are ignored", kind: "coerced_geometries")
+                    warnings.add("\(f.location): patrol has \(g.lines.count - lines.count) line part(s) of fewer than 2 points; they are ignored", kind: .coercedGeometries)
                 }
             case .collection where !lines.isEmpty:
-                warnings.add("\(f.location): patrol is a geometry collection; only its lines are used", kind: "coerced_geometries")
+                warnings.add("\(f.location): patrol is a geometry collection; only its lines are used", kind: .coercedGeometries)
             case .point, .multiPoint:
-                warnings.add("\(f.location): patrol is a \(g.typeName), not a route or track; skipped", kind: "skipped_features")
+                warnings.add("\(f.location): patrol is a \(g.typeName), not a route or track; skipped", kind: .skippedFeatures)
                 continue
             case .polygon, .multiPolygon:
                 throw CakupanError.input(f.location, "a patrol must be a line (route or GPS track), but this feature is a \(g.typeName)")
             default:
-                warnings.add("\(f.location): patrol line has fewer than 2 points; skipped", kind: "skipped_features")
+                warnings.add("\(f.location): patrol line has fewer than 2 points; skipped", kind: .skippedFeatures)
                 continue
             }
             let geometry: Geometry = lines.count == 1 ? .lineString(lines[0]) : .multiLineString(lines)
@@ -241,7 +241,7 @@ public struct RoleParser: Sendable {
         for (i, id) in ids.enumerated() {
             if let firstIndex = seen[id] {
                 let first = location(firstIndex), location = location(i)
-                warnings.add("\(location): \(role) id '\(id)' is also used by \(first.feature.map { "\(first.isCSVRow ? "row" : "feature") \($0)" } ?? "another feature"); results name both '\(id)'", kind: "duplicate_ids")
+                warnings.add("\(location): \(role) id '\(id)' is also used by \(first.feature.map { "\(first.isCSVRow ? "row" : "feature") \($0)" } ?? "another feature"); results name both '\(id)'", kind: .duplicateIds)
             } else {
                 seen[id] = i
             }

@@ -118,9 +118,8 @@ public enum Exports {
 /// property as `<ExtendedData>` under a `<Schema>` (as GDAL writes them). Deterministic: the same
 /// result gives the same bytes.
 ///
-/// KML colours are `aabbggrr`. The colours repeat the briefing's palette (CakupanBriefing
-/// `Palette`, which this module cannot import); the number words repeat its `NumberText` for
-/// Indonesian.
+/// KML colours are `aabbggrr`, from the schema's `Palette` (the briefing map's colours); the number
+/// words repeat the briefing's `NumberText` for Indonesian.
 struct KMLDocument {
     let result: AnalysisResult
 
@@ -132,8 +131,11 @@ struct KMLDocument {
 
     // MARK: Styles (the briefing's palette)
 
-    static let coverageRamp = ["fdfcf3", "eef4d6", "d9eab4", "bedc91", "9fcb72"]
-    static let levels = ["tinggi": "d7191c", "sedang": "f28e1c", "rendah": "e6c700"]
+    static let coverageRamp = Palette.coverageRamp.map(hex)
+    static let levels = Dictionary(uniqueKeysWithValues: Level.allCases.map { ($0.name, hex(Palette.level($0))) })
+
+    /// `#rrggbb` → `rrggbb`.
+    static func hex(_ colour: String) -> String { String(colour.dropFirst()) }
     static let icon = "https://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
 
     /// `rrggbb` at `opacity` (0…1) as KML's `aabbggrr`.
@@ -156,24 +158,24 @@ struct KMLDocument {
         }
         var out: [(String, String)] = []
         for (index, rgb) in coverageRamp.enumerated() {
-            out.append(("area-\(index)", poly(rgb, 0.6, line: "6f6455", width: 1.5)))
+            out.append(("area-\(index)", poly(rgb, 0.6, line: hex(Palette.areaStroke), width: 1.5)))
         }
-        out.append(("coverage", poly("1f78d1", 0.35, line: "17599c", width: 1)))
+        out.append(("coverage", poly(hex(Palette.coverageFill), Palette.coverageOpacity, line: hex(Palette.coverageStroke), width: 1)))
         for level in ["tinggi", "sedang", "rendah"] {
             out.append(("zone-\(level)", poly(levels[level]!, 0.2, line: levels[level]!, width: 2)))
         }
-        out.append(("gap", poly("4a0a0a", 0.4, line: "4a0a0a", width: 1)))
-        out.append(("site-covered", iconStyle("138a36", scale: 0.7, label: 0)))
-        out.append(("site-uncovered", iconStyle("d7191c", scale: 0.8, label: 0)))
+        out.append(("gap", poly(hex(Palette.hatch), 0.4, line: hex(Palette.hatch), width: 1)))
+        out.append(("site-covered", iconStyle(hex(Palette.coveredStroke), scale: 0.7, label: 0)))
+        out.append(("site-uncovered", iconStyle(hex(Palette.uncoveredStroke), scale: 0.8, label: 0)))
         for (tier, scale) in [(1, 1.4), (2, 1.1), (3, 0.9)] {
-            out.append(("hotspot-\(tier)", iconStyle("6a1b9a", scale: scale, label: tier == 1 ? 1 : 0.8) + poly("6a1b9a", 0.27, line: "6a1b9a", width: 3)))
+            out.append(("hotspot-\(tier)", iconStyle(hex(Palette.hotspot), scale: scale, label: tier == 1 ? 1 : 0.8) + poly(hex(Palette.hotspot), 0.27, line: hex(Palette.hotspot), width: 3)))
         }
         return out
     }
 
-    /// Recommended posts: a blue pin, labelled.
+    /// Recommended posts: a pin in the briefing's post colour, labelled.
     static var postStyle: (String, String) {
-        ("post", "<IconStyle><color>\(colour("1f4e9c"))</color><scale>1.3</scale><Icon><href>\(icon)</href></Icon></IconStyle>"
+        ("post", "<IconStyle><color>\(colour(hex(Palette.post)))</color><scale>1.3</scale><Icon><href>\(icon)</href></Icon></IconStyle>"
             + "<LabelStyle><scale>1</scale></LabelStyle>")
     }
 
@@ -182,7 +184,7 @@ struct KMLDocument {
         switch layer {
         case "areas":
             let share = number(p["coverage_share"]) ?? 0
-            return "area-\(min(max(Int((share * 5).rounded(.down)), 0), coverageRamp.count - 1))"
+            return "area-\(Palette.rampClass(share))"
         case "coverage": return "coverage"
         case "zones": return "zone-\(text(p["level"]) ?? "rendah")"
         case "gaps": return "gap"

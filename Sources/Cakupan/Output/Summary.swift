@@ -28,7 +28,7 @@ public enum Summary {
             JSONValue.object(JSONObject([("epsg", .int(z.epsg)), ("name", .string(z.name)),
                                          ("areas", .int(r.areas.filter { $0.epsg == z.epsg }.count))]))
         }
-        let counts = warnings.counts.keys.sorted().map { ($0, JSONValue.int(warnings.counts[$0]!)) }
+        let counts = warnings.counts.keys.sorted().map { ($0.rawValue, JSONValue.int(warnings.counts[$0]!)) }
         return .object(JSONObject([
             ("tool", .string("cakupan")), ("version", .string(version)), ("operation", .str(operation)),
             ("inputs", .object(files)),

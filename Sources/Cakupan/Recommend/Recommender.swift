@@ -75,9 +75,9 @@ public enum Recommender {
         }
         after.zoneCoveredM2 += try zoneGain(posts.map(\.point), r: r, radius: radius, frames: &frames)
         if demand.isEmpty {
-            warnings.add("--recommend: nothing to recommend: no site is uncovered or stale and no rawan zone is under-covered", kind: "recommendations")
+            warnings.add("--recommend: nothing to recommend: no site is uncovered or stale and no rawan zone is under-covered", kind: .recommendations)
         } else if !uncoverable.isEmpty {
-            warnings.add("--recommend: \(uncoverable.count) demand point\(uncoverable.count == 1 ? "" : "s") (the first: \(demandID(demand[uncoverable[0]], r))) \(uncoverable.count == 1 ? "is" : "are") farther than \(JSONWriter.formatNumber(radius, decimals: 0)) m from every candidate: no post can reach \(uncoverable.count == 1 ? "it" : "them")", kind: "recommendations")
+            warnings.add("--recommend: \(uncoverable.count) demand point\(uncoverable.count == 1 ? "" : "s") (the first: \(demandID(demand[uncoverable[0]], r))) \(uncoverable.count == 1 ? "is" : "are") farther than \(JSONWriter.formatNumber(radius, decimals: 0)) m from every candidate: no post can reach \(uncoverable.count == 1 ? "it" : "them")", kind: .recommendations)
         }
         var instance: RecommendInstance? = nil
         if case .posts(let n) = mode, let d = sets.demandXY, let c = sets.candidateXY {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where in an input a problem is: the file, and when known the layer, the feature or row, the field.
 public struct InputLocation: Hashable, Sendable, CustomStringConvertible {
     /// The path as the user gave it.
@@ -66,4 +68,9 @@ public enum CakupanError: Error, CustomStringConvertible, Sendable {
         if case .internal = self { return false }
         return true
     }
+}
+
+extension CakupanError: LocalizedError {
+    /// The one-line message the CLI prints after `cakupan: error:`.
+    public var errorDescription: String? { description }
 }

@@ -5,8 +5,13 @@ import Synchronization
 /// Runs independent pieces of work on all cores. Each piece creates its own GEOS and PROJ contexts
 /// (they belong to one thread); only Sendable values go in and come out.
 enum Parallel {
-    /// Worker count: CAKUPAN_THREADS when set, else the number of active cores.
+    /// The worker count a run was given (`RunServices.threads`), bound by `Pipeline.run` for the run.
+    @TaskLocal static var configured: Int?
+
+    /// Worker count: the run's (`RunServices.threads`), else CAKUPAN_THREADS when set, else the number
+    /// of active cores.
     static var workers: Int {
+        if let n = configured, n > 0 { return n }
         if let s = ProcessInfo.processInfo.environment["CAKUPAN_THREADS"], let n = Int(s), n > 0 { return n }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }

@@ -10,6 +10,10 @@ import Foundation
 public enum Pipeline {
     /// Reads, analyzes and makes the files of one run (nothing is written to disk).
     public static func run(_ request: RunRequest, services: RunServices = RunServices()) throws -> RunOutcome {
+        try Parallel.$configured.withValue(services.threads) { try runBound(request, services: services) }
+    }
+
+    private static func runBound(_ request: RunRequest, services: RunServices) throws -> RunOutcome {
         let parameters = try request.config.parameters()
         InputReader.progressMode = services.readProgress
         var warnings = Warnings()
@@ -90,7 +94,7 @@ public enum Pipeline {
             var out = ids
             if !clashes.isEmpty {
                 out = ids.map { seen[role, default: []].contains($0) ? "\(stem):\($0)" : $0 }
-                warnings.add("\(spec.description): \(clashes.count) id\(clashes.count == 1 ? "" : "s") already used by an earlier \(role.rawValue) file (the first: '\(clashes[0])'); prefixed with '\(stem):' to keep them apart", kind: "duplicate_ids")
+                warnings.add("\(spec.description): \(clashes.count) id\(clashes.count == 1 ? "" : "s") already used by an earlier \(role.rawValue) file (the first: '\(clashes[0])'); prefixed with '\(stem):' to keep them apart", kind: .duplicateIds)
             }
             seen[role, default: []].formUnion(out)
             return out
@@ -122,7 +126,7 @@ public enum Pipeline {
             }
         }
         if config.recommend.mode == nil && (!config.candidateInputs.isEmpty || config.recommend.hasSettings) {
-            warnings.add("recommendation options (--candidates, --post-radius, --weight, --solve-time) have no effect without --recommend", kind: "unused_options")
+            warnings.add("recommendation options (--candidates, --post-radius, --weight, --solve-time) have no effect without --recommend", kind: .unusedOptions)
         }
         if inputs.areas.isEmpty && inputs.sites.isEmpty && inputs.zones.isEmpty {
             throw CakupanError.usage("nothing to analyze: give at least one of --areas, --sites or --rawan")
@@ -163,7 +167,7 @@ public enum Pipeline {
         let temporal = config.temporal
         guard !temporal.tracks.isEmpty else {
             if temporal.hasSettings {
-                warnings.add("temporal options (--timezone, --from, --to, --visit-radius, --max-unattended, --shift, …) have no effect without --tracks", kind: "unused_options")
+                warnings.add("temporal options (--timezone, --from, --to, --visit-radius, --max-unattended, --shift, …) have no effect without --tracks", kind: .unusedOptions)
             }
             return (try CoverageAnalysis(progress: progress).run(inputs, parameters: parameters, warnings: &warnings), inputs)
         }
@@ -198,7 +202,7 @@ public enum Pipeline {
         }
         warnings.append(contentsOf: passWarnings)
         if late > 0 {
-            warnings.add("tracks: \(late) fix\(late == 1 ? "" : "es") came more than \(Int(TemporalParameters().reorderWindow)) s out of time order for their unit (the file is not sorted by time); the tracks were read a second time holding every fix until the end, so the results are exact, at the cost of memory that grows with the number of fixes", kind: "late_fixes")
+            warnings.add("tracks: \(late) fix\(late == 1 ? "" : "es") came more than \(Int(TemporalParameters().reorderWindow)) s out of time order for their unit (the file is not sorted by time); the tracks were read a second time holding every fix until the end, so the results are exact, at the cost of memory that grows with the number of fixes", kind: .lateFixes)
         }
         clock.lap("temporal: CRS checked again with the tracks")
         var result = try CoverageAnalysis(progress: progress).run(all, parameters: parameters, warnings: &warnings)

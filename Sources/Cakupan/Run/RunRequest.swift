@@ -26,12 +26,16 @@ public struct RunServices: Sendable {
     public var readProgress: ProgressMode
     /// The run's moment: GPS fixes dated after it come from a broken device clock.
     public var clock: @Sendable () -> Date
+    /// Worker threads for the parallel phases; nil: CAKUPAN_THREADS, else every active core. The
+    /// results are the same for any count (work is joined in input order).
+    public var threads: Int?
 
     public init(progress: Progress = Progress(enabled: false), readProgress: ProgressMode = .automatic,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() }, threads: Int? = nil) {
         self.progress = progress
         self.readProgress = readProgress
         self.clock = clock
+        self.threads = threads
     }
 }
 

@@ -127,7 +127,7 @@ enum TemporalAnalysis {
                 try stream.submit(projected)
             }
             if summary.blankRows > 0 {
-                warnings.add("\(path): \(summary.blankRows) blank row\(summary.blankRows == 1 ? "" : "s") skipped", kind: "skipped_features")
+                warnings.add("\(path): \(summary.blankRows) blank row\(summary.blankRows == 1 ? "" : "s") skipped", kind: .skippedFeatures)
             }
             if summary.fixes == 0, summary.skippedFixes == 0 {
                 throw CakupanError.input(InputLocation(file: path), "the tracks file has no GPS fixes")

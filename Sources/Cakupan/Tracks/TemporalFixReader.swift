@@ -110,11 +110,11 @@ struct TemporalFixReader {
             throw Self.inputError(error, origin: origin, utcOffset: utcOffset)
         }
         if let unit = summary.unit {
-            warnings.add("\(path): no unit column (\(FixColumnRules.unitNames.joined(separator: ", ")), or --track-fields unit=COLUMN); every fix is taken as unit '\(unit)', the file's name", kind: "tracks_without_unit")
+            warnings.add("\(path): no unit column (\(FixColumnRules.unitNames.joined(separator: ", ")), or --track-fields unit=COLUMN); every fix is taken as unit '\(unit)', the file's name", kind: .tracksWithoutUnit)
         }
         if summary.untimed > 0 {
             let column = summary.dateColumn.map { "'\($0)' + '\(summary.timeColumn)'" } ?? "'\(summary.timeColumn)'"
-            warnings.add("\(path): \(Self.rows(summary.untimedLines.map { $0 - 1 }, total: summary.untimed, word: "row", "without a time in column \(column) skipped"))", kind: "skipped_fixes")
+            warnings.add("\(path): \(Self.rows(summary.untimedLines.map { $0 - 1 }, total: summary.untimed, word: "row", "without a time in column \(column) skipped"))", kind: .skippedFixes)
         }
         return TrackFileSummary(path: path, fixes: summary.rows, blankRows: summary.blankRows, skippedFixes: summary.untimed)
     }
@@ -226,7 +226,7 @@ struct TemporalFixReader {
         let trackIndex = isGPX ? info.fieldNames.firstIndex(of: "track_fid") : nil
         let unitIndex = isGPX ? nil : columns[.unit]
         if !isGPX, unitIndex == nil {
-            warnings.add("\(place): no unit field (\(FixColumnRules.unitNames.joined(separator: ", ")), or --track-fields unit=FIELD); every fix is taken as unit '\(stem)', the file's name", kind: "tracks_without_unit")
+            warnings.add("\(place): no unit field (\(FixColumnRules.unitNames.joined(separator: ", ")), or --track-fields unit=FIELD); every fix is taken as unit '\(stem)', the file's name", kind: .tracksWithoutUnit)
         }
         var transformer: CoordinateTransformer? = nil
         if let wkt = info.crsWKT {
@@ -318,7 +318,7 @@ struct TemporalFixReader {
             if isGPX, !timedTracks.contains(track) {
                 let name = trackNames[track] ?? "track \(track + 1)"
                 untimedTracks.append(name)
-                warnings.add("\(path): track '\(name)' has no times (\(lines.count) point\(lines.count == 1 ? "" : "s")), left out; the file's timed tracks are used. A track without times can be given as --patrols", kind: "untimed_tracks")
+                warnings.add("\(path): track '\(name)' has no times (\(lines.count) point\(lines.count == 1 ? "" : "s")), left out; the file's timed tracks are used. A track without times can be given as --patrols", kind: .untimedTracks)
             } else {
                 skipped += lines.count
                 skippedLines += lines
@@ -326,7 +326,7 @@ struct TemporalFixReader {
         }
         if skipped > 0 {
             skippedLines.sort()
-            warnings.add("\(place): \(Self.rows(Array(skippedLines.prefix(FixCSVReader.listedUntimedLines)), total: skipped, word: isGPX ? "track point" : "feature", "without a time in field '\(timeName)' skipped"))", kind: "skipped_fixes")
+            warnings.add("\(place): \(Self.rows(Array(skippedLines.prefix(FixCSVReader.listedUntimedLines)), total: skipped, word: isGPX ? "track point" : "feature", "without a time in field '\(timeName)' skipped"))", kind: .skippedFixes)
         }
         return (count, skipped, untimedTracks)
     }
@@ -366,7 +366,7 @@ struct ClockCheck {
             let why = u.last < notBefore ? "before 2000-01-01: the device's clock was not set"
                 : u.first > notAfter ? "after the run's date: the device's clock is wrong"
                 : "before 2000-01-01 or after the run's date: the device's clock was not set or is wrong"
-            warnings.add("\(file): unit '\(unit)': \(u.count) fix\(u.count == 1 ? "" : "es") \(dates), \(why); left out", kind: "unset_clock_fixes")
+            warnings.add("\(file): unit '\(unit)': \(u.count) fix\(u.count == 1 ? "" : "es") \(dates), \(why); left out", kind: .unsetClockFixes)
         }
     }
 }

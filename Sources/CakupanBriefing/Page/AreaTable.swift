@@ -1,3 +1,4 @@
+import CakupanSchema
 /// The per-area table: coverage share (with a bar), sites covered/total, priority-tinggi sites
 /// covered/total, rawan coverage share and hotspots; lowest coverage first, totals at the foot.
 struct AreaTable {

@@ -1,3 +1,4 @@
+import CakupanSchema
 /// The short ranked hotspot list: the most urgent `limit` hotspots (rank, name, level, area, reason
 /// in the briefing's language, distance to the nearest patrol; zones show the dash), then the
 /// hotspots as actions (`ActionTable`). The full list stays in hotspots.geojson.

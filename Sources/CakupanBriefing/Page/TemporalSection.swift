@@ -1,3 +1,4 @@
+import CakupanSchema
 /// The page shown when summary.json has a `temporal` part: the hourly chart and the sites left
 /// without a patrol too long, longest first.
 struct TemporalSection {

@@ -1,3 +1,4 @@
+import CakupanSchema
 /// An SVG bar chart of attended sites per hour (summary.json `temporal.hourly`), 1000×260 px:
 /// a bar per hour labelled with its count, hour labels below, a round y-axis maximum.
 struct TimelineChart {

@@ -1,44 +1,45 @@
 import CakupanSchema
-/// The map's colours (sRGB hex), chosen to stay apart from each other on a projector and on paper.
-enum Palette {
+/// The colours of the result schema (sRGB hex), shared by the briefing map and the KML export; chosen
+/// to stay apart from each other on a projector and on paper.
+public enum Palette {
     /// Sequential ramp for the areas' coverage share, classes 0–20 %, 20–40 % … 80–100 %: pale
     /// cream to light green (more green = better covered), kept light so that the blue coverage,
     /// the level colours and the site marks stay readable on top.
-    static let coverageRamp = ["#fdfcf3", "#eef4d6", "#d9eab4", "#bedc91", "#9fcb72"]
+    public static let coverageRamp = ["#fdfcf3", "#eef4d6", "#d9eab4", "#bedc91", "#9fcb72"]
     /// Patrol coverage: fill drawn at `coverageOpacity` and its outline.
-    static let coverageFill = "#1f78d1"
-    static let coverageOpacity = 0.35
-    static let coverageStroke = "#17599c"
+    public static let coverageFill = "#1f78d1"
+    public static let coverageOpacity = 0.35
+    public static let coverageStroke = "#17599c"
     /// Rawan levels: tinggi red, sedang orange, rendah yellow.
-    static let levels: [Level: String] = [.tinggi: "#d7191c", .sedang: "#f28e1c", .rendah: "#e6c700"]
+    public static let levels: [Level: String] = [.tinggi: "#d7191c", .sedang: "#f28e1c", .rendah: "#e6c700"]
     /// Gap hatching.
-    static let hatch = "#4a0a0a"
+    public static let hatch = "#4a0a0a"
     /// Sites: outline and fill when covered and when out of reach.
-    static let coveredStroke = "#138a36"
-    static let coveredFill = "#d6f0d6"
-    static let uncoveredStroke = "#d7191c"
-    static let uncoveredFill = "#ffd9d0"
+    public static let coveredStroke = "#138a36"
+    public static let coveredFill = "#d6f0d6"
+    public static let uncoveredStroke = "#d7191c"
+    public static let uncoveredFill = "#ffd9d0"
     /// Dashed ring around sites left without a patrol too long (temporal analysis).
-    static let stale = "#222222"
+    public static let stale = "#222222"
     /// Hotspot circles (white numbers on it).
-    static let hotspot = "#6a1b9a"
+    public static let hotspot = "#6a1b9a"
     /// Recommended posts: a navy tag with a white "P1", and the dashed ring of its reach.
-    static let post = "#0b3d91"
+    public static let post = "#0b3d91"
     /// Area outlines, labels, frame and the area outside every area.
-    static let areaStroke = "#6f6455"
-    static let ink = "#222222"
-    static let mapBackground = "#f4f6f8"
+    public static let areaStroke = "#6f6455"
+    public static let ink = "#222222"
+    public static let mapBackground = "#f4f6f8"
 
     /// The ramp class (0…4) of a coverage share 0…1.
-    static func rampClass(_ share: Double) -> Int {
+    public static func rampClass(_ share: Double) -> Int {
         guard share.isFinite else { return 0 }
         return min(max(Int((share * 5).rounded(.down)), 0), coverageRamp.count - 1)
     }
 
-    static func level(_ level: Level) -> String { levels[level] ?? "#888888" }
+    public static func level(_ level: Level) -> String { levels[level] ?? "#888888" }
 
     /// The coverage fill as it shows over white: 255 − opacity·(255 − channel), for the browser check.
-    static var coverageOverWhite: String {
+    public static var coverageOverWhite: String {
         hexBlend(coverageFill, opacity: coverageOpacity)
     }
 
