@@ -75,14 +75,15 @@ test-peer: build
 
 # The demo briefing in headless Chromium (Debian's package): no console errors, no network requests,
 # the coverage and hotspot colours on screen, and the explorable map (wheel/key zoom, reset, a click
-# on a known site, the search); rendered to PNG and PDF in out/briefing-check. Then a province-sized
+# on a known site, the search, and with the recommended posts (the demo's 5, as make demo) the search
+# for post 1 and a click on it showing its reason and gain); rendered to PNG and PDF in out/briefing-check. Then a province-sized
 # page (25,000 sites on the 241 kecamatan of Sumatera Selatan) is checked the same way; it is skipped
 # when the boundary file is not beside the project. Its load time is a benchmark (make bench-briefing,
 # target 2 s, docs/briefing.md); here it only guards against a page that hangs (BRIEFING_MAX_MS).
 BRIEFING_MAX_MS ?= 10000
 test-browser: build
 	@scripts/install-deps.sh browser
-	.build/release/cakupan analyze geodata/demo/operation.yaml --out out/briefing-check --briefing --quiet
+	.build/release/cakupan analyze geodata/demo/operation.yaml --out out/briefing-check --briefing --quiet --recommend 5 $(DEMO_LIMITS)
 	python3 tools/browser/check.py --self-test
 	python3 tools/browser/check.py out/briefing-check/briefing.html --png out/briefing-check/check.png --interact --zoomed-png out/briefing-check/zoomed.png
 	tools/browser/render.sh out/briefing-check/briefing.html out/briefing-check/briefing
@@ -90,7 +91,8 @@ test-browser: build
 	  set -e; \
 	  python3 tools/generate.py scenario --boundaries "$(PROVINCE_BOUNDARIES)" --sites 25000 --zones 2000 --routes 3000 \
 	    --route-km 10 --units 0 --fixes 0 --seed 7 --out out/briefing-check/province-data; \
-	  .build/release/cakupan analyze out/briefing-check/province-data/operation.yaml --out out/briefing-check/province --briefing --quiet; \
+	  .build/release/cakupan analyze out/briefing-check/province-data/operation.yaml --out out/briefing-check/province --briefing --quiet \
+	    --recommend 25 --post-radius 1km; \
 	  python3 tools/browser/check.py out/briefing-check/province/briefing.html --interact --max-load-ms $(BRIEFING_MAX_MS) --min-coverage-pixels 200; \
 	else echo "province page skipped: $(PROVINCE_BOUNDARIES) not found (set PROVINCE_BOUNDARIES=...)"; fi
 	@echo "browser check passed; pictures in out/briefing-check"

@@ -4,10 +4,13 @@ import Foundation
 /// self-contained page that requests nothing, prints on A4 landscape) and briefing.svg (the map).
 /// The same folder and options always give byte-identical output.
 public enum Briefing {
-    /// The page and the map. Throws `BriefingError.invalidOption` for a negative hotspot limit.
+    /// The page and the map. Throws `BriefingError.invalidOption` for a negative hotspot limit or list limit.
     public static func render(_ folder: ResultFolder, options: BriefingOptions = BriefingOptions()) throws -> (html: String, svg: String) {
         guard options.hotspotLimit >= 0 else {
             throw BriefingError.invalidOption("hotspotLimit", detail: "must be 0 or more, found \(options.hotspotLimit)")
+        }
+        guard options.hotspotListLimit >= 0 else {
+            throw BriefingError.invalidOption("hotspotListLimit", detail: "must be 0 or more, found \(options.hotspotListLimit)")
         }
         let strings = BriefingStrings.forLanguage(options.language)
         let numbers = NumberText(options.language)

@@ -20,15 +20,19 @@ public struct BriefingOptions: Sendable, Hashable {
     public var areaTerm: String?
     /// How many hotspots are numbered on the map and listed (the most urgent first); at least 0.
     public var hotspotLimit: Int
+    /// How many of those the page lists one by one (at most `hotspotLimit`); the rest appear in the
+    /// page's action groups by kecamatan and cause, and all in hotspots.geojson. At least 0.
+    public var hotspotListLimit: Int
 
     public init(
         language: BriefingLanguage = .id, title: String? = nil, window: String? = nil,
-        areaTerm: String? = nil, hotspotLimit: Int = 30
+        areaTerm: String? = nil, hotspotLimit: Int = 30, hotspotListLimit: Int = 10
     ) {
         self.language = language
         self.title = title
         self.window = window
         self.areaTerm = areaTerm
         self.hotspotLimit = hotspotLimit
+        self.hotspotListLimit = hotspotListLimit
     }
 }

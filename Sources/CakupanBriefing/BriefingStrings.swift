@@ -58,6 +58,50 @@ struct BriefingStrings: Sendable {
     let distanceToPatrol: String
     let noHotspots: String
 
+    // Recommended posts and hotspot actions
+    let recommendedPosts: String
+    let postNumbered: String
+    /// "post reach 500 m", given the radius text.
+    let postReach: @Sendable (String) -> String
+    let postWord: String
+    let near: String
+    let gain: String
+    let covers: String
+    let zonesWord: String
+    let coverageBeforeAfter: String
+    let before: String
+    let after: String
+    let change: String
+    let staleWithPost: String
+    let zoneAreaCovered: String
+    /// "Weight covered: 40 of 120; optimal (proven); CBC 2.10", given the covered, the total, the
+    /// quality and the solver texts.
+    let weightCovered: String
+    let optimalProven: String
+    /// "within 1.5 % of the best bound", given the percent text.
+    let withinGap: @Sendable (String) -> String
+    let unreachable: String
+    /// The cover mode's goal, given the number of posts text.
+    let coverGoal: @Sendable (String) -> String
+    let noPosts: String
+    let postRankedNote: String
+    let weights: String
+    let actionsTitle: String
+    let actionsNote: String
+    let cause: String
+    let hotspotsByRank: String
+    let action: String
+    let causeUncovered: String
+    let causeStale: String
+    let causeZoneGap: String
+    let addRoute: String
+    let addVisits: String
+    let widenRoute: String
+    let outsideAreas: String
+    let more: String
+    let moreGroups: String
+    let fullListInFile: String
+
     // Temporal
     let temporalTitle: String
     let timelineTitle: String
@@ -136,6 +180,43 @@ struct BriefingStrings: Sendable {
         reason: "Alasan",
         distanceToPatrol: "Jarak ke patroli terdekat",
         noHotspots: "Tidak ada hotspot.",
+        recommendedPosts: "Pos baru yang disarankan",
+        postNumbered: "Pos disarankan, nomor = urutan",
+        postReach: { "jangkauan pos \($0)" },
+        postWord: "Pos",
+        near: "Di dekat",
+        gain: "Bobot tambahan",
+        covers: "Menjangkau",
+        zonesWord: "zona",
+        coverageBeforeAfter: "Cakupan sebelum dan sesudah pos baru",
+        before: "Sebelum",
+        after: "Sesudah",
+        change: "Selisih",
+        staleWithPost: "Lokasi terlalu lama tanpa patroli yang dijaga pos",
+        zoneAreaCovered: "Luas zona rawan terjangkau",
+        weightCovered: "Bobot terjangkau",
+        optimalProven: "optimal (terbukti)",
+        withinGap: { "paling jauh \($0) dari batas terbaik" },
+        unreachable: "tak terjangkau calon pos mana pun",
+        coverGoal: { "\($0) pos: jumlah paling sedikit yang menjangkau setiap lokasi prioritas tinggi tak terjangkau patroli." },
+        noPosts: "Tidak ada pos yang disarankan: tidak ada kebutuhan yang terjangkau calon pos.",
+        postRankedNote: "Urutan = tambahan cakupan terbesar lebih dulu: tempatkan personel di Pos 1 lebih dulu.",
+        weights: "Bobot",
+        actionsTitle: "Tindakan per kecamatan",
+        actionsNote: "Hotspot dikelompokkan menurut kecamatan dan sebab, dengan pos baru yang menjangkaunya atau perubahan patroli yang menyelesaikannya.",
+        cause: "Sebab",
+        hotspotsByRank: "Hotspot (peringkat)",
+        action: "Tindakan",
+        causeUncovered: "Lokasi tak terjangkau patroli",
+        causeStale: "Lokasi terlalu lama tanpa patroli",
+        causeZoneGap: "Zona rawan kurang terjangkau",
+        addRoute: "tambah atau geser rute patroli ke sana",
+        addVisits: "tambah kunjungan patroli (sambang) di jam kosong",
+        widenRoute: "perluas rute patroli melewati zona",
+        outsideAreas: "(di luar kecamatan)",
+        more: "lainnya",
+        moreGroups: "kelompok lainnya",
+        fullListInFile: "daftar lengkap di hotspots.geojson",
         temporalTitle: "Kehadiran patroli menurut waktu",
         timelineTitle: "Lokasi yang didatangi patroli per jam",
         attendedSites: "lokasi",
@@ -208,6 +289,43 @@ struct BriefingStrings: Sendable {
         reason: "Reason",
         distanceToPatrol: "Distance to nearest patrol",
         noHotspots: "No hotspots.",
+        recommendedPosts: "Recommended new posts",
+        postNumbered: "Recommended post, number = order",
+        postReach: { "post reach \($0)" },
+        postWord: "Post",
+        near: "Near",
+        gain: "Weight added",
+        covers: "Covers",
+        zonesWord: "zones",
+        coverageBeforeAfter: "Coverage before and after the new posts",
+        before: "Before",
+        after: "After",
+        change: "Change",
+        staleWithPost: "Sites left unattended too long, now under a post",
+        zoneAreaCovered: "Rawan zone area covered",
+        weightCovered: "Weight covered",
+        optimalProven: "optimal (proven)",
+        withinGap: { "within \($0) of the best bound" },
+        unreachable: "no candidate post reaches",
+        coverGoal: { "\($0) posts: the fewest that reach every high-priority site no patrol covers." },
+        noPosts: "No posts recommended: no candidate post reaches any demand.",
+        postRankedNote: "Order = largest added coverage first: staff Post 1 first.",
+        weights: "Weights",
+        actionsTitle: "Actions per kecamatan",
+        actionsNote: "Hotspots grouped by kecamatan and cause, with the new post that reaches them or the patrol change that resolves them.",
+        cause: "Cause",
+        hotspotsByRank: "Hotspots (rank)",
+        action: "Action",
+        causeUncovered: "Sites no patrol covers",
+        causeStale: "Sites left unattended too long",
+        causeZoneGap: "Under-covered rawan zones",
+        addRoute: "add or move a patrol route there",
+        addVisits: "add patrol visits in the empty hours",
+        widenRoute: "route a patrol through the zone",
+        outsideAreas: "(outside every kecamatan)",
+        more: "more",
+        moreGroups: "more groups",
+        fullListInFile: "the full list is in hotspots.geojson",
         temporalTitle: "Patrol presence over time",
         timelineTitle: "Sites attended by a patrol, per hour",
         attendedSites: "sites",
@@ -230,5 +348,22 @@ struct BriefingStrings: Sendable {
         of: "of")
 
     func level(_ level: Level) -> String { levels[level] ?? level.rawValue }
+
+    func cause(_ cause: HotspotCause) -> String {
+        switch cause {
+        case .uncovered: causeUncovered
+        case .stale: causeStale
+        case .zoneGap: causeZoneGap
+        }
+    }
+
+    /// The patrol change that resolves a group of hotspots no recommended post reaches.
+    func patrolChange(_ cause: HotspotCause) -> String {
+        switch cause {
+        case .uncovered: addRoute
+        case .stale: addVisits
+        case .zoneGap: widenRoute
+        }
+    }
     func category(_ category: SiteCategory) -> String { categories[category] ?? category.rawValue }
 }

@@ -35,6 +35,21 @@ struct NumberText: Sendable {
         return sign + whole + decimalSeparator + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 
+    /// A weight (a post's gain, an objective) with at most two decimals and no trailing zeros:
+    /// `12`, `4,5`, `2,25`.
+    func weight(_ value: Double) -> String {
+        var text = fixed(value, digits: 2)
+        let zeros = decimalSeparator + "00"
+        if text.hasSuffix(zeros) { return String(text.dropLast(zeros.count)) }
+        if text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    /// An area in m²: hectares below 1 km², else km² (`2,5 ha`, `1,20 km²`).
+    func area(_ m2: Double) -> String {
+        abs(m2) < 1_000_000 ? fixed(m2 / 10_000, digits: 1) + " ha" : fixed(m2 / 1_000_000, digits: 2) + " km²"
+    }
+
     /// A share 0…1 as a percentage with one decimal: `85,3%`.
     func percent(_ share: Double) -> String {
         fixed(share * 100, digits: 1) + "%"

@@ -23,6 +23,8 @@ public enum Palette {
     public static let stale = "#222222"
     /// Hotspot circles (white numbers on it).
     public static let hotspot = "#6a1b9a"
+    /// Recommended posts: a navy tag with a white "P1", and the dashed ring of its reach.
+    public static let post = "#0b3d91"
     /// Area outlines, labels, frame and the area outside every area.
     public static let areaStroke = "#6f6455"
     public static let ink = "#222222"

@@ -4,9 +4,11 @@
 public enum ResultFileNames {
     public static let manifest = "manifest.json"
     public static let summary = "summary.json"
+    /// The recommended posts (`--recommend`); the only optional layer.
+    public static let recommendations = "recommendations.geojson"
     public static let layers = [
         "areas.geojson", "sites.geojson", "zones.geojson", "coverage.geojson", "gaps.geojson", "hotspots.geojson",
-        "recommendations.geojson",
+        recommendations,
     ]
     public static let visits = "visits.csv"
     public static let kml = "cakupan.kml"

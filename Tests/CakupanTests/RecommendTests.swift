@@ -184,3 +184,96 @@ import Testing
         #expect(throws: CakupanError.self) { _ = try run(s, .posts(1), candidates: url.path) }
     }
 }
+
+/// Demand beyond uncovered sites, through `Pipeline.run`: a rawan zone's gap (one point inside it)
+/// and, with GPS tracks, a site the patrols cover but leave unattended too long.
+@Suite struct RecommendDemandTests {
+    /// Zone Z1 (tinggi, 0…1000 × 0…1000) lies 1 km and more from the only patrol, a route along
+    /// y = 100 from x = 2500 to 3700 (r = 500), which covers zone Z2 (3000…3200 × 0…200) whole.
+    /// Z1's gap is all of it; its point inside (GEOS point-on-surface: the middle of the scan line
+    /// through the middle of the box) is (500, 500), weight 3. Candidate P at (500, 500) reaches it,
+    /// Q at (500, 1100) is 600 m away. By hand: one post, P, gain 3, covering zone Z1; zone area
+    /// covered before = Z2's 40,000 m², after = that plus P's circle (a 32-gon of r = 500 inside the
+    /// square, touching its sides) = 40,000 + 780,361 m²; P is √(2000² + 400²) = 2,039.6 m from the
+    /// route's end (2500, 100).
+    @Test func zoneGapDemandPoint() throws {
+        let s = try Scene()
+        s.areas = [("\"kode\":\"K\",\"nama\":\"Kecamatan Satu\"", .polygon(Polygon(exterior: Scene.rect(-3000, -3000, 8000, 8000))))]
+        s.zones = [
+            ("\"id\":\"Z1\",\"nama\":\"Simpang Lima\",\"tingkat\":\"tinggi\"", .polygon(Polygon(exterior: Scene.rect(0, 0, 1000, 1000)))),
+            ("\"id\":\"Z2\",\"nama\":\"Pasar\",\"tingkat\":\"sedang\"", .polygon(Polygon(exterior: Scene.rect(3000, 0, 3200, 200)))),
+        ]
+        s.sites = [("\"id\":\"S1\",\"prioritas\":\"tinggi\",\"kategori\":\"kpu\"", Coordinate(x: 3100, y: 100))]
+        s.patrols = [("\"name\":\"R\"", Scene.line((2500, 100), (3700, 100)))]
+        let file = try RecommendTests().candidates(s, [("P", 500, 500), ("Q", 500, 1100)])
+        let outcome = try RecommendTests().run(s, .posts(2), candidates: file)
+        let rec = try #require(outcome.result.recommendations)
+        #expect(rec.demand.count == 1)
+        let demand = try #require(rec.demand.first)
+        #expect(demand.cause == .zoneGap && demand.ref == .zone(0) && demand.level == .tinggi && demand.weight == 3)
+        let inside = try s.lonLat(Coordinate(x: 500, y: 500))
+        #expect(abs(demand.point.x - inside.x) < 1e-6 && abs(demand.point.y - inside.y) < 1e-6)
+        #expect(demand.areaID == "K")
+        #expect(rec.posts.map(\.id) == ["P"])
+        let post = rec.posts[0]
+        #expect(post.gain == 3 && post.zoneIDs == ["Z1"] && post.siteIDs.isEmpty && post.areaID == "K")
+        #expect(abs(post.nearestPatrolMetres! - (2000.0 * 2000 + 400 * 400).squareRoot()) < 0.01)
+        #expect(post.reason == "Pos 1 di dekat Pos P: menjangkau celah 1 zona rawan (Simpang Lima); kini 2 km dari patroli terdekat")
+        #expect(rec.objective == 3 && rec.optimal)
+        #expect(abs(rec.before.zoneCoveredM2 - 40_000) < 0.01)
+        #expect(abs(rec.after.zoneCoveredM2 - (40_000 + polygon32(500))) < 1)
+        #expect(rec.before.sitesCovered == 1 && rec.after.sitesCovered == 1)
+        // The zone's hotspot is resolved by post 1.
+        let groups = HotspotAction.groups(outcome.result)
+        #expect(groups.map(\.cause) == [.zoneGap])
+        #expect(groups[0].areaID == "K" && groups[0].posts == [1])
+        // summary.json counts the demand by cause.
+        let summary = try JSONSerialization.jsonObject(with: outcome.files.first { $0.name == "summary.json" }!.data) as! [String: Any]
+        let demandCounts = (summary["recommendations"] as! [String: Any])["demand"] as! [String: Any]
+        #expect(demandCounts["zone_gap"] as? Int == 1 && demandCounts["uncovered"] as? Int == 0 && demandCounts["stale"] as? Int == 0)
+    }
+
+    /// GPS tracks: a route along y = 0 from x = −1000 to 6000 covers S1 (kpu, tinggi, at 0, 0) and
+    /// S2 (tps, sedang, at 5000, 0); U (kpu, tinggi, at 0, 3000) is 3 km from it. One unit stays at
+    /// (10, 0) for the hour 08:00–09:00 (a fix a minute): S1 is attended throughout, S2 and U never
+    /// (3,600 s > the 1,800 s limit). Demand: S2 as stale (the patrols cover it), U as uncovered (it
+    /// is uncovered first). Candidates = the demand points, r = 500. By hand: post 1 at U (gain 3),
+    /// post 2 at S2 (gain 2, 0 m from the route); sites covered 2 → 3, tinggi 1 → 2, stale sites
+    /// under a post 0 → 1.
+    @Test func staleSiteIsDemandWithTracks() throws {
+        let s = try TrackScene()
+        s.scene.sites = [
+            ("\"id\":\"S1\",\"prioritas\":\"tinggi\",\"kategori\":\"kpu\"", Coordinate(x: 0, y: 0)),
+            ("\"id\":\"S2\",\"prioritas\":\"sedang\",\"kategori\":\"tps\"", Coordinate(x: 5000, y: 0)),
+            ("\"id\":\"U\",\"prioritas\":\"tinggi\",\"kategori\":\"kpu\"", Coordinate(x: 0, y: 3000)),
+        ]
+        s.scene.patrols = [("\"name\":\"R\"", Scene.line((-1000, 0), (6000, 0)))]
+        let path = try s.gpx("track.gpx", [("P1", stride(from: 0.0, through: 3600, by: 60).map { ($0, 10.0, 0.0) })])
+        var c = try s.scene.config()
+        c.temporal.tracks = [path]
+        c.temporal.maxUnattended = 1800
+        c.recommend.mode = .posts(2)
+        let outcome = try Pipeline.run(RunRequest(config: c))
+        let r = outcome.result
+        #expect(r.sites.map(\.covered) == [true, true, false])
+        #expect(r.sites.map { $0.temporal?.row.stale } == [false, true, true])
+        let rec = try #require(r.recommendations)
+        #expect(rec.demand.map(\.cause) == [.stale, .uncovered])
+        #expect(rec.demand.map(\.ref) == [.site(1), .site(2)])
+        #expect(rec.posts.map(\.id) == ["U", "S2"])
+        #expect(rec.posts.map(\.gain) == [3, 2])
+        #expect(rec.posts[1].siteIDs == ["S2"])
+        #expect(abs(rec.posts[0].nearestPatrolMetres! - 3000) < 20)
+        #expect(rec.posts[1].nearestPatrolMetres! < 0.01)
+        #expect(rec.posts[1].reason == "Pos 2 di dekat S2: menjangkau 1 lokasi yang terlalu lama tak didatangi patroli; kini 0 m dari patroli terdekat")
+        #expect(rec.posts[1].reasonEnglish == "Post 2 near S2: reaches 1 site left unattended too long; now 0 m from the nearest patrol")
+        #expect(rec.objective == 5 && rec.optimal)
+        #expect(rec.before.sitesCovered == 2 && rec.after.sitesCovered == 3)
+        #expect(rec.before.highCovered == 1 && rec.after.highCovered == 2)
+        #expect(rec.before.staleAttended == 0 && rec.after.staleAttended == 1)
+        // The hotspots as actions: U's group by post 1, S2's (stale) by post 2.
+        let groups = HotspotAction.groups(r)
+        #expect(Set(groups.map(\.cause)) == [.uncovered, .stale])
+        for g in groups { #expect(g.posts == (g.cause == .uncovered ? [1] : [2])) }
+    }
+}

@@ -415,6 +415,17 @@ def distance_text(metres, language):
     return grouped(whole) + (decimal + str(fraction) if digits else "") + " km"
 
 
+def weight_text(value, language):
+    """NumberText.weight of the briefing: at most two decimals, no trailing zeros (`12`, `4,5`)."""
+    decimal = "," if language == "id" else "."
+    scaled = int(math.floor(abs(value) * 100 + 0.5))
+    whole, fraction = divmod(scaled, 100)
+    text = f"{whole:,}".replace(",", "." if language == "id" else ",")
+    if fraction:
+        text += decimal + f"{fraction:02d}".rstrip("0")
+    return ("-" if value < 0 and scaled else "") + text
+
+
 VIEW_BOX = "document.getElementById('ck-view').getAttribute('viewBox')"
 # The map frame on screen [left, top, width, height]: the nested <svg id="ck-view">'s x, y, width
 # and height through the outer SVG's screen transform.
@@ -451,9 +462,23 @@ def interactive_checks(html_path, report, max_load_ms=None, zoomed_png=None):
     language = "en" if '<html lang="en"' in html_text else "id"
     sites = json.loads((folder / "sites.geojson").read_text())["features"]
     areas = json.loads((folder / "areas.geojson").read_text())["features"]
-    # A covered site (no hotspot sits on it) with a name and a distance that is not 0 m.
+    # Recommended posts (optional: only runs with --recommend write them).
+    posts_file = folder / "recommendations.geojson"
+    posts = json.loads(posts_file.read_text())["features"] if posts_file.exists() else []
+    post = next((f for f in posts if f["properties"].get("rank") == 1), None)
+    def near_post(feature):
+        # Within 300 m of a post: a click there may pick the post (drawn on top) instead.
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        for p in posts:
+            plon, plat = p["geometry"]["coordinates"][:2]
+            dx = (plon - lon) * 111_320 * math.cos(math.radians(lat))
+            if math.hypot(dx, (plat - lat) * 110_574) < 300:
+                return True
+        return False
+    # A covered site (no hotspot sits on it, no post near it) with a name and a distance that is not 0 m.
     candidates = [f["properties"] for f in sites
-                  if f["properties"].get("covered") and f["properties"].get("name") and f["properties"].get("distance_m") is not None]
+                  if f["properties"].get("covered") and f["properties"].get("name") and f["properties"].get("distance_m") is not None
+                  and not f["properties"].get("stale") and not near_post(f)]
     site = next((p for p in candidates if p["distance_m"] >= 50), candidates[0])
     area_name = next(f["properties"]["name"] for f in areas if f["properties"].get("name"))
 
@@ -540,6 +565,44 @@ def interactive_checks(html_path, report, max_load_ms=None, zoomed_png=None):
                 report.append(f"clicking site {name!r} did not show its name and distance {distance!r}: {shown}")
         evaluate(browser, session, "document.getElementById('ck-reset').click()")
 
+        # (e2) With recommended posts: the search finds post 1 by its rank ("P1"), and a click on it
+        # shows its reason (in the page's language) and its gain as recommendations.geojson has them.
+        if post is not None:
+            props = post["properties"]
+            reason = props["reason_en"] if language == "en" else props["reason"]
+            gain = weight_text(props["gain"], language)
+            evaluate(browser, session, "(function(){var s=document.getElementById('ck-search');s.value='';s.focus()})()")
+            browser.send("Input.insertText", {"text": "P1"}, session=session)
+            key("Enter", 13)
+            settle()
+            shown = evaluate(browser, session, INFO)
+            if not shown or shown["layer"] != "recommendations" or reason not in shown["text"]:
+                report.append(f"searching 'P1' did not show post 1: {shown}")
+            evaluate(browser, session, "document.getElementById('ck-info').hidden=true")
+            point = evaluate(browser, session, """(function(){
+                var d=JSON.parse(document.getElementById('ck-data').textContent), L=d.layers.filter(function(l){return l.id==='recommendations'})[0];
+                if(!L) return null; var i=L.f.findIndex(function(f){return d.s[f[4]]==='1'}); if(i<0) return null;
+                var v=document.getElementById('ck-view'), r=(%s)(), b=v.viewBox.baseVal;
+                return [r[0]+(L.f[i][1]/10-b.x)/b.width*r[2], r[1]+(L.f[i][2]/10-b.y)/b.height*r[3]];
+            })()""" % FRAME)
+            if point is None:
+                report.append("post 1 is not in the page's map data (layer 'recommendations')")
+            else:
+                mouse("mouseMoved", point[0], point[1])
+                mouse("mousePressed", point[0], point[1])
+                mouse("mouseReleased", point[0], point[1])
+                settle()
+                shown = evaluate(browser, session, INFO)
+                if not shown or shown["layer"] != "recommendations" or reason not in shown["text"] or gain not in shown["text"]:
+                    report.append(f"clicking post 1 did not show its reason and gain {gain!r}: {shown}")
+            toggled = evaluate(browser, session, """(function(){
+                var box=document.querySelector('[data-toggle="recommendations"]'), g=document.querySelector('#ck-view [data-layer="recommendations"]');
+                if(!box||!g) return 'absent'; box.click(); var off=getComputedStyle(g).display; box.click();
+                return off + '/' + getComputedStyle(g).display })()""")
+            if toggled != "none/inline":
+                report.append(f"the recommendations layer toggle did not hide and show the posts: {toggled}")
+            evaluate(browser, session, "document.getElementById('ck-reset').click()")
+
         # (f) The search finds a kecamatan by name and zooms to it.
         evaluate(browser, session, "(function(){var s=document.getElementById('ck-search');s.value='';s.focus()})()")
         browser.send("Input.insertText", {"text": area_name}, session=session)
@@ -576,6 +639,8 @@ def interactive_checks(html_path, report, max_load_ms=None, zoomed_png=None):
             shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
             pathlib.Path(zoomed_png).write_bytes(base64.b64decode(shot["result"]["data"]))
         report.checked = [f"wheel/+ zoom and reset", "layer toggle", "pinch", f"click on site {name!r} shows {distance!r}", f"search finds {area_name!r}"]
+        if post is not None:
+            report.checked.append(f"search 'P1' and click on post 1 show its reason and gain {weight_text(post['properties']['gain'], language)!r}; posts toggle")
 
     return actions
 

@@ -173,9 +173,9 @@ struct KMLDocument {
         return out
     }
 
-    /// Recommended posts: a blue pin, labelled.
+    /// Recommended posts: a pin in the briefing's post colour, labelled.
     static var postStyle: (String, String) {
-        ("post", "<IconStyle><color>\(colour("1f4e9c"))</color><scale>1.3</scale><Icon><href>\(icon)</href></Icon></IconStyle>"
+        ("post", "<IconStyle><color>\(colour(hex(Palette.post)))</color><scale>1.3</scale><Icon><href>\(icon)</href></Icon></IconStyle>"
             + "<LabelStyle><scale>1</scale></LabelStyle>")
     }
 

@@ -12,10 +12,13 @@ public struct ResultFolder: Sendable, Hashable {
     public var coverage: [MapPolygon]
     public var gaps: [GapRecord]
     public var hotspots: [HotspotRecord]
+    /// The recommended posts (recommendations.geojson) by rank; nil when the folder has no such file
+    /// (the analysis ran without `--recommend`), empty when no post was recommended.
+    public var posts: [PostRecord]?
 
     public init(
         summary: ResultSummary, areas: [AreaRecord], sites: [SiteRecord], zones: [ZoneRecord],
-        coverage: [MapPolygon], gaps: [GapRecord], hotspots: [HotspotRecord]
+        coverage: [MapPolygon], gaps: [GapRecord], hotspots: [HotspotRecord], posts: [PostRecord]? = nil
     ) {
         self.summary = summary
         self.areas = areas
@@ -24,9 +27,10 @@ public struct ResultFolder: Sendable, Hashable {
         self.coverage = coverage
         self.gaps = gaps
         self.hotspots = hotspots
+        self.posts = posts
     }
 
-    /// Reads the seven files of the folder. Throws `BriefingError` naming the file and what is
+    /// Reads the seven files of the folder, and recommendations.geojson when it is there. Throws `BriefingError` naming the file and what is
     /// wrong: a missing file, invalid JSON, a missing or mistyped key, or summary.json disagreeing
     /// with areas.geojson about the number of areas.
     public static func load(from directory: URL) throws -> ResultFolder {
@@ -46,6 +50,13 @@ public struct ResultFolder: Sendable, Hashable {
         }
         var hotspots = try GeoJSONFeatureCollection.records(file: "hotspots.geojson", in: directory, HotspotRecord.read)
         hotspots.sort { ($0.rank, $0.ref) < ($1.rank, $1.ref) }
+        // Optional: only runs with --recommend write it.
+        let postsFile = ResultFileNames.recommendations
+        var posts: [PostRecord]? = nil
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(postsFile).path) {
+            posts = try GeoJSONFeatureCollection.records(file: postsFile, in: directory, PostRecord.read)
+                .sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        }
         return ResultFolder(
             summary: summary,
             areas: areas,
@@ -53,6 +64,7 @@ public struct ResultFolder: Sendable, Hashable {
             zones: try GeoJSONFeatureCollection.records(file: "zones.geojson", in: directory, ZoneRecord.read),
             coverage: coverage.flatMap { $0 },
             gaps: try GeoJSONFeatureCollection.records(file: "gaps.geojson", in: directory, GapRecord.read),
-            hotspots: hotspots)
+            hotspots: hotspots,
+            posts: posts)
     }
 }

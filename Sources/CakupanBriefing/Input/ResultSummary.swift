@@ -15,6 +15,8 @@ public struct ResultSummary: Sendable, Hashable {
     public var warnings: [String]
     /// The GPS-track part, present when the analysis had timed patrol fixes.
     public var temporal: TemporalSummary?
+    /// The recommended posts' part, present when the analysis ran with `--recommend`.
+    public var recommendations: RecommendationSummary? = nil
 
     /// summary.json `totals`.
     public struct Totals: Sendable, Hashable {
@@ -56,6 +58,7 @@ public struct ResultSummary: Sendable, Hashable {
                 hotspots: try totals.int("hotspots")),
             areaCount: areas.count,
             warnings: try top.optionalStrings("warnings") ?? [],
-            temporal: try top.optionalObject("temporal").map(TemporalSummary.read))
+            temporal: try top.optionalObject("temporal").map(TemporalSummary.read),
+            recommendations: try top.optionalObject("recommendations").map(RecommendationSummary.read))
     }
 }

@@ -33,6 +33,7 @@ struct MapDrawing {
         out += "<svg id=\"ck-view\" \(rectAttributes(frame)) viewBox=\"\(SVGNumber.px(frame.minX)) \(SVGNumber.px(frame.minY)) \(SVGNumber.px(frame.width)) \(SVGNumber.px(frame.height))\" overflow=\"hidden\">\n"
         areaFills(&out)
         coverage(&out)
+        postReach(&out)
         zones(&out)
         gaps(&out)
         areaOutlines(&out)
@@ -40,6 +41,7 @@ struct MapDrawing {
         staleRings(&out)
         var placer = LabelPlacer(bounds: frame)
         hotspots(&out, &placer)
+        posts(&out, &placer)
         reserveSites(&placer)
         areaLabels(&out, &placer)
         out += "</svg>\n"
@@ -179,19 +181,8 @@ struct MapDrawing {
         var placed: [(index: Int, rank: Int, at: ScreenPoint, circle: ScreenPoint, radius: Double)] = []
         for hotspot in scene.hotspots {
             let radius = Self.hotspotRadius(digits: String(hotspot.record.rank).count)
-            let side = 2 * radius + 2
-            var candidates = [ScreenBox(centre: hotspot.point, width: side, height: side)]
-            for distance in [2.4 * radius, 3.8 * radius] {
-                for step in 0..<8 {
-                    let centre = ScreenPoint(x: hotspot.point.x + distance * Self.cosines[step], y: hotspot.point.y + distance * Self.sines[step])
-                    candidates.append(ScreenBox(centre: centre, width: side, height: side))
-                }
-            }
-            let chosen = placer.place(candidates) ?? {
-                placer.reserve(candidates[0])
-                return 0
-            }()
-            placed.append((placed.count, hotspot.record.rank, hotspot.point, candidates[chosen].centre, radius))
+            let centre = Self.place(at: hotspot.point, width: 2 * radius + 2, height: 2 * radius + 2, step: radius, &placer)
+            placed.append((placed.count, hotspot.record.rank, hotspot.point, centre, radius))
         }
         out += "<g data-layer=\"hotspots\">\n"
         for item in placed.reversed() {
@@ -206,6 +197,70 @@ struct MapDrawing {
             out += " fill=\"\(Palette.hotspot)\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
             out += "<text x=\"\(SVGNumber.px(item.circle.x))\" y=\"\(SVGNumber.px(item.circle.y + 3.6))\" fill=\"#fff\""
             out += " font-size=\"10.5\" font-weight=\"bold\" text-anchor=\"middle\">\(item.rank)</text></g>\n"
+        }
+        out += "</g>\n"
+    }
+
+    /// Where a marker of `width` × `height` goes: at `point` when free, else the first free place
+    /// on two rings around it (2.4 and 3.8 `step` away, 8 directions each), else at `point` anyway.
+    /// The chosen box is reserved in `placer`.
+    private static func place(at point: ScreenPoint, width: Double, height: Double, step: Double, _ placer: inout LabelPlacer) -> ScreenPoint {
+        var candidates = [ScreenBox(centre: point, width: width, height: height)]
+        for distance in [2.4 * step, 3.8 * step] {
+            for direction in 0..<8 {
+                let centre = ScreenPoint(x: point.x + distance * cosines[direction], y: point.y + distance * sines[direction])
+                candidates.append(ScreenBox(centre: centre, width: width, height: height))
+            }
+        }
+        let chosen = placer.place(candidates) ?? {
+            placer.reserve(candidates[0])
+            return 0
+        }()
+        return candidates[chosen].centre
+    }
+
+    /// Size of a post's tag ("P1", "P12"), px.
+    static func postTag(rank: Int) -> (width: Double, height: Double) {
+        (String(rank).count >= 2 ? 30 : 24, 17)
+    }
+
+    /// The dashed ring of each post's reach (`post_radius_m` of summary.json), drawn under the zones
+    /// so that it reads as an area; it zooms with the map like the coverage. Left out below 1 px
+    /// (the legend then leaves out its entry too).
+    private func postReach(_ out: inout String) {
+        guard let radius = scene.postReachPx, radius >= 1, !scene.posts.isEmpty else { return }
+        out += "<g data-layer=\"recommendations\" class=\"ck-reach\" fill=\"\(Palette.post)\" fill-opacity=\".08\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\">\n"
+        for post in scene.posts {
+            out += "<circle cx=\"\(SVGNumber.px(post.point.x))\" cy=\"\(SVGNumber.px(post.point.y))\" r=\"\(SVGNumber.px(radius))\"/>\n"
+        }
+        out += "</g>\n"
+    }
+
+    /// The recommended posts: a navy tag "P1", "P2" … (rank) at the post, moved nearby with a leader
+    /// line when a hotspot or another tag is there. Drawn over the hotspots, rank 1 last (on top).
+    private func posts(_ out: inout String, _ placer: inout LabelPlacer) {
+        guard !scene.posts.isEmpty else { return }
+        var placed: [(index: Int, rank: Int, at: ScreenPoint, tag: ScreenPoint)] = []
+        for (index, post) in scene.posts.enumerated() {
+            let size = Self.postTag(rank: post.record.rank)
+            let centre = Self.place(at: post.point, width: size.width + 2, height: size.height + 2, step: 10, &placer)
+            placed.append((index, post.record.rank, post.point, centre))
+        }
+        out += "<g data-layer=\"recommendations\">\n"
+        for item in placed.reversed() {
+            let size = Self.postTag(rank: item.rank)
+            out += "<g data-i=\"\(item.index)\">"
+            let dx = item.tag.x - item.at.x, dy = item.tag.y - item.at.y
+            if dx * dx + dy * dy > 1 {
+                out += "<path d=\"M\(SVGNumber.px(item.at.x)) \(SVGNumber.px(item.at.y))L\(SVGNumber.px(item.tag.x)) \(SVGNumber.px(item.tag.y))\""
+                out += " stroke=\"\(Palette.post)\" stroke-width=\"1.4\"/>"
+                out += "<circle cx=\"\(SVGNumber.px(item.at.x))\" cy=\"\(SVGNumber.px(item.at.y))\" r=\"2.2\" fill=\"#fff\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\"/>"
+            }
+            out += "<rect x=\"\(SVGNumber.px(item.tag.x - size.width / 2))\" y=\"\(SVGNumber.px(item.tag.y - size.height / 2))\""
+            out += " width=\"\(SVGNumber.px(size.width))\" height=\"\(SVGNumber.px(size.height))\" rx=\"3\""
+            out += " fill=\"\(Palette.post)\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
+            out += "<text x=\"\(SVGNumber.px(item.tag.x))\" y=\"\(SVGNumber.px(item.tag.y + 4))\" fill=\"#fff\""
+            out += " font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\">P\(item.rank)</text></g>\n"
         }
         out += "</g>\n"
     }

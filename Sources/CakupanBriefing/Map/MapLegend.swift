@@ -1,7 +1,7 @@
 import CakupanSchema
 /// The legend panel right of the map frame: coverage ramp, patrol coverage, rawan levels, gaps,
-/// site symbols (only categories present), covered/uncovered marks, hotspots, scale bar, north
-/// arrow and the projection note. Rows are 17 px apart, sections 8 px more.
+/// site symbols (only categories present), covered/uncovered marks, hotspots, recommended posts
+/// (when there are any), scale bar, north arrow and the projection note. Rows are 17 px apart, sections 8 px more.
 struct MapLegend {
     let drawing: MapDrawing
 
@@ -68,6 +68,18 @@ struct MapLegend {
         let shown = drawing.scene.hotspots.count
         if shown < total {
             row(&out, &y, "\(numbers.integer(shown)) \(strings.of) \(numbers.integer(total)) \(strings.hotspotsShown)")
+        }
+
+        if !drawing.scene.posts.isEmpty {
+            heading(&out, &y, strings.recommendedPosts)
+            let size = MapDrawing.postTag(rank: 1)
+            out += "<rect x=\"\(SVGNumber.px(swatchX + 11 - size.width / 2))\" y=\"\(SVGNumber.px(y - 4 - size.height / 2))\" width=\"\(SVGNumber.px(size.width))\" height=\"\(SVGNumber.px(size.height))\" rx=\"3\" fill=\"\(Palette.post)\"/>"
+            out += "<text x=\"\(SVGNumber.px(swatchX + 11))\" y=\"\(SVGNumber.px(y))\" fill=\"#fff\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\">P1</text>\n"
+            row(&out, &y, strings.postNumbered)
+            if let px = drawing.scene.postReachPx, px >= 1, let radius = folder.summary.recommendations?.postRadiusM {
+                out += "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"7\" fill=\"\(Palette.post)\" fill-opacity=\".08\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\"/>\n"
+                row(&out, &y, strings.postReach(numbers.distance(radius)))
+            }
         }
 
         scaleBar(&out, &y)

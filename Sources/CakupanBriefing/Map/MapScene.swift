@@ -18,6 +18,10 @@ struct MapScene: Sendable {
     /// The first `hotspotLimit` hotspots by rank, each at its site or inside its gap.
     let hotspots: [(record: HotspotRecord, point: ScreenPoint)]
     let symbols: SiteSymbols
+    /// The recommended posts by rank, at their points (none when the folder has no recommendations).
+    let posts: [(record: PostRecord, point: ScreenPoint)]
+    /// How far a post reaches, px at the whole map; nil when summary.json does not say.
+    let postReachPx: Double?
 
     init(folder: ResultFolder, hotspotLimit: Int) {
         var positions: [LonLat] = []
@@ -26,6 +30,7 @@ struct MapScene: Sendable {
         for zone in folder.zones { positions += zone.geometry.positions }
         for site in folder.sites { positions.append(site.location) }
         for hotspot in folder.hotspots { positions += hotspot.geometry.positions }
+        for post in folder.posts ?? [] { positions.append(post.location) }
         let transform = ScreenTransform(fitting: positions, into: Self.frame)
         let simplifier = ScreenSimplifier()
         self.transform = transform
@@ -53,5 +58,7 @@ struct MapScene: Sendable {
             }
         }
         symbols = SiteSymbols(siteCount: folder.sites.count, frame: Self.frame)
+        posts = (folder.posts ?? []).map { ($0, transform.point($0.location)) }
+        postReachPx = folder.summary.recommendations?.postRadiusM.map { $0 * transform.pixelsPerMetre }
     }
 }

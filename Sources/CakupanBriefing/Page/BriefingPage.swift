@@ -1,7 +1,8 @@
 import CakupanSchema
 /// The whole briefing.html: head (charset, the Content-Security-Policy that blocks every request,
 /// the inline stylesheet), the map page (title, time window, CRS, key figures, the map), the area
-/// table, the hotspot list, the temporal page when there is temporal data, and the analysis notes.
+/// table, the recommended posts (when the folder has them), the short hotspot list with the hotspots
+/// as actions, the temporal page when there is temporal data, and the analysis notes.
 struct BriefingPage {
     let folder: ResultFolder
     let options: BriefingOptions
@@ -32,12 +33,17 @@ struct BriefingPage {
         out += "<title>\(XMLText.escape(title)) — \(XMLText.escape(strings.briefingKind))</title>\n"
         out += "<style>\n\(PageStyle.css)\n</style>\n</head>\n<body>\n"
         out += "<section class=\"page map-page\">\n\(header())<figure class=\"map\" id=\"ck-map\">\n\(mapSVG)</figure>\n</section>\n"
+        if let posts = folder.posts {
+            let section = RecommendationSection(
+                folder: folder, posts: posts, strings: strings, numbers: numbers, areaTerm: areaTerm, language: options.language)
+            out += "<section class=\"page\" id=\"ck-posts\">\n\(section.html())</section>\n"
+        }
         out += "<section class=\"page\">\n\(AreaTable(folder: folder, strings: strings, numbers: numbers, areaTerm: areaTerm).html())"
         out += notes()
         out += "</section>\n"
         let hotspots = HotspotTable(
             folder: folder, strings: strings, numbers: numbers, areaTerm: areaTerm, language: options.language,
-            limit: options.hotspotLimit)
+            limit: min(options.hotspotLimit, options.hotspotListLimit), mapLimit: options.hotspotLimit)
         out += "<section class=\"page\">\n\(hotspots.html())</section>\n"
         if let temporal = folder.summary.temporal {
             out += "<section class=\"page\">\n\(TemporalSection(temporal: temporal, strings: strings, numbers: numbers, time: time).html())</section>\n"
@@ -76,6 +82,9 @@ struct BriefingPage {
         figure(totals.rawanCoveredShare.map(numbers.percent) ?? strings.notAvailable, strings.rawanCovered)
         figure(numbers.integer(totals.hotspots), strings.hotspots)
         figure(numbers.integer(totals.patrols), strings.patrols)
+        if let posts = folder.posts {
+            figure(numbers.integer(posts.count), strings.recommendedPosts)
+        }
         out += "</ul>\n</header>\n"
         return out
     }

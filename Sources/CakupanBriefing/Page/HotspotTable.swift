@@ -1,6 +1,7 @@
 import CakupanSchema
-/// The ranked hotspot list: rank, name, level, area, reason (in the briefing's language) and the
-/// distance to the nearest patrol (sites; zones show the dash).
+/// The short ranked hotspot list: the most urgent `limit` hotspots (rank, name, level, area, reason
+/// in the briefing's language, distance to the nearest patrol; zones show the dash), then the
+/// hotspots as actions (`ActionTable`). The full list stays in hotspots.geojson.
 struct HotspotTable {
     let folder: ResultFolder
     let strings: BriefingStrings
@@ -8,6 +9,8 @@ struct HotspotTable {
     let areaTerm: String
     let language: BriefingLanguage
     let limit: Int
+    /// How many hotspots the map numbers (the action groups show their ranks as the map's badges).
+    let mapLimit: Int
 
     func html() -> String {
         var out = "<h2>\(XMLText.escape(strings.hotspotTableTitle))</h2>\n"
@@ -16,8 +19,12 @@ struct HotspotTable {
         }
         let shown = Array(folder.hotspots.prefix(limit))
         if shown.count < folder.hotspots.count {
-            out += "<p class=\"note\">\(numbers.integer(shown.count)) \(XMLText.escape(strings.of)) \(numbers.integer(folder.hotspots.count)) \(XMLText.escape(strings.hotspotsShown)).</p>\n"
+            out += "<p class=\"note\">\(numbers.integer(shown.count)) \(XMLText.escape(strings.of)) \(numbers.integer(folder.hotspots.count)) \(XMLText.escape(strings.hotspotsShown)); \(XMLText.escape(strings.fullListInFile)).</p>\n"
         }
+        let actions = ActionTable(
+            folder: folder, strings: strings, numbers: numbers, areaTerm: areaTerm,
+            mappedRanks: Set(folder.hotspots.prefix(mapLimit).map(\.rank))).html()
+        guard !shown.isEmpty else { return out + actions }
         var areaNames: [String: String] = [:]
         for area in folder.areas where areaNames[area.id] == nil { areaNames[area.id] = area.name }
         out += "<table class=\"hotspots\">\n<thead><tr><th class=\"num\">\(XMLText.escape(strings.rank))</th>"
@@ -35,6 +42,6 @@ struct HotspotTable {
             out += "<td class=\"num\">\(distance ?? strings.notAvailable)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        return out
+        return out + actions
     }
 }

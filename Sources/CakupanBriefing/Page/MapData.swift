@@ -13,8 +13,8 @@ import CakupanSchema
 /// canvas tenths of a px (x, y: the point, or a point inside the shape; x0…y1: its box); `class` is
 /// 1 for a covered site, else 0 (for areas: the coverage ramp class). The SVG marks each layer's
 /// elements with `data-layer="id"` and each clickable shape with `data-i` = its index in `f`, so the
-/// script works over whatever layers are present (a later `recommendations` layer needs only its
-/// entry here and its `data-layer` group in the SVG).
+/// script works over whatever layers are present (the `recommendations` layer of recommended posts,
+/// when the folder has them, is one more entry here and its `data-layer` groups in the SVG).
 struct MapData {
     let folder: ResultFolder
     let scene: MapScene
@@ -75,7 +75,7 @@ struct MapData {
             features: scene.gaps.map { gap in
                 let record = gap.record
                 return shapeFeature(table, name: record.name ?? record.zone, shape: gap.shape, cls: 0, values: [
-                    strings.level(record.level), record.gapM2.map(area) ?? dash,
+                    strings.level(record.level), record.gapM2.map(numbers.area) ?? dash,
                 ])
             }))
         layers.append(layer(
@@ -97,9 +97,30 @@ struct MapData {
                 let distance = record.kind == .site ? record.distanceM.map(numbers.distance) : nil
                 return pointFeature(table, name: record.name ?? record.ref, x: point.x, y: point.y, cls: 0, values: [
                     String(record.rank), strings.level(record.level), areaName(record.area),
-                    language == .id ? record.reason : record.reasonEnglish, distance ?? record.gapM2.map(area) ?? dash,
+                    language == .id ? record.reason : record.reasonEnglish, distance ?? record.gapM2.map(numbers.area) ?? dash,
                 ])
             }))
+
+        if folder.posts != nil {
+            // Recommended posts: found by rank ("pos 1", "p1") or by words of their reason.
+            let section = RecommendationSection(
+                folder: folder, posts: [], strings: strings, numbers: numbers, areaTerm: areaTerm, language: language)
+            var keys: [Int] = []
+            let features = scene.posts.map { post in
+                let record = post.record
+                let point = TenthPoint(post.point)
+                let reason = language == .id ? record.reason : record.reasonEnglish
+                keys.append(table.id("p\(record.rank) \(reason)"))
+                return pointFeature(table, name: "\(strings.postWord) \(record.rank): \(record.name ?? record.id)", x: point.x, y: point.y, cls: 0, values: [
+                    String(record.rank), numbers.weight(record.gain), section.covers(record),
+                    record.nearestPatrolM.map(numbers.distance) ?? dash, areaName(record.area), reason,
+                ])
+            }
+            layers.append(layer(
+                id: "recommendations", title: strings.recommendedPosts, kind: "point", search: true, cluster: false,
+                fields: [strings.rank, strings.gain, strings.covers, strings.distanceToPatrol, areaTerm, strings.reason],
+                features: features, keys: keys))
+        }
 
         let frame = MapScene.frame
         var out = "{\"ui\":\(ui.json(label: strings.legend)),\"dec\":\(Self.string(numbers.decimalSeparator))"
@@ -114,14 +135,14 @@ struct MapData {
         return out
     }
 
-    /// An area in m² as the page writes one: hectares below 1 km², else km².
-    private func area(_ m2: Double) -> String {
-        m2 < 1_000_000 ? numbers.fixed(m2 / 10_000, digits: 1) + " ha" : numbers.fixed(m2 / 1_000_000, digits: 2) + " km²"
-    }
-
-    private func layer(id: String, title: String, kind: String, search: Bool, cluster: Bool, fields: [String], features: [String]) -> String {
+    /// `keys`, when given, holds per feature the index of extra text the search looks in (besides the
+    /// name).
+    private func layer(
+        id: String, title: String, kind: String, search: Bool, cluster: Bool, fields: [String], features: [String], keys: [Int]? = nil
+    ) -> String {
         var out = "{\"id\":\(Self.string(id)),\"title\":\(Self.string(title)),\"kind\":\"\(kind)\""
         out += ",\"search\":\(search),\"cluster\":\(cluster),\"fields\":[" + fields.map(Self.string).joined(separator: ",") + "]"
+        if let keys { out += ",\"keys\":[" + keys.map(String.init).joined(separator: ",") + "]" }
         out += ",\"f\":[" + (features.isEmpty ? "" : "\n" + features.joined(separator: ",\n")) + "]}"
         return out
     }

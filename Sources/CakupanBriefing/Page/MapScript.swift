@@ -1,7 +1,7 @@
 /// The page's only script: plain JavaScript (no library) that makes the embedded SVG map
 /// explorable. It pans and zooms by changing the viewBox of the map's nested `<svg id="ck-view">`,
 /// shows a feature's figures from the JSON block (`MapData`) in an info panel, toggles layers,
-/// finds sites and areas by name, clusters dense point layers at overview scales and adds labels
+/// finds sites, areas and zones by name and recommended posts by rank or reason, clusters dense point layers at overview scales and adds labels
 /// when zoomed in. It never fetches anything; the page's CSP allows exactly this text by its
 /// SHA-256 hash. ASCII only, so that the hashed bytes cannot depend on an encoding.
 ///
@@ -350,7 +350,11 @@ enum MapScript {
   var index = [];
   layers.forEach(function (L) {
     if (!L.search) return;
-    L.f.forEach(function (f, i) { index.push({ L: L, i: i, key: S[f[0]].toLowerCase() }); });
+    L.f.forEach(function (f, i) {
+      var key = S[f[0]];
+      if (L.keys && L.keys[i] !== undefined) key += "\n" + S[L.keys[i]];
+      index.push({ L: L, i: i, key: key.toLowerCase() });
+    });
   });
   var found = [];
   function search() {

@@ -36,6 +36,8 @@ enum PageStyle {
     .bar i { display: block; height: 100%; }
     .level { display: inline-block; width: 10px; height: 10px; margin-right: 5px; border-radius: 50%; vertical-align: -1px; }
     .rank { display: inline-block; min-width: 22px; padding: 0 4px; border-radius: 11px; background: #6a1b9a; color: #fff; font-weight: bold; text-align: center; line-height: 20px; }
+    .post { display: inline-block; min-width: 24px; padding: 0 4px; border-radius: 3px; background: #0b3d91; color: #fff; font-weight: bold; text-align: center; line-height: 18px; }
+    table.before-after { width: auto; min-width: 50%; margin-bottom: 4px; }
     ul.warnings { margin: 4px 0 0; padding-left: 20px; font-size: 12.5px; }
     figure.map { position: relative; }
     .ck-ui { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin-top: 6px; font-size: 13px; }

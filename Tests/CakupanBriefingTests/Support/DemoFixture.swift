@@ -82,18 +82,22 @@ enum DemoFixture {
     }
 
     /// Writes the folder and returns its URL.
-    static func write(temporal: Bool = true, operation: String? = "Operasi Mantap Praja Pilkada 2024") throws -> URL {
+    static func write(temporal: Bool = true, operation: String? = "Operasi Mantap Praja Pilkada 2024", recommendations: Bool = false) throws -> URL {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("cakupan-briefing-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for (name, text) in files(temporal: temporal, operation: operation) {
+        for (name, text) in files(temporal: temporal, operation: operation, recommendations: recommendations) {
             try Data(text.utf8).write(to: directory.appendingPathComponent(name))
         }
         return directory
     }
 
-    /// The seven files by name.
-    static func files(temporal: Bool = true, operation: String? = "Operasi Mantap Praja Pilkada 2024") -> [(String, String)] {
+    /// The seven files by name; with `recommendations`, recommendations.geojson and summary.json's
+    /// `recommendations` too: post 1 at the most distant uncovered tinggi site covering it (gain 3),
+    /// post 2 at the first vertex of zone z1 covering its gap (gain 3).
+    static func files(
+        temporal: Bool = true, operation: String? = "Operasi Mantap Praja Pilkada 2024", recommendations: Bool = false
+    ) -> [(String, String)] {
         typealias G = GeoJSONText
         let coverageShares = [0.12, 0.35, 0.58, 0.83]
         let rawanShares: [Double?] = [0.0, 0.9, nil, 0.2]
@@ -245,7 +249,46 @@ enum DemoFixture {
             ])))
         }
 
-        return [
+        var extra: [(String, String)] = []
+        if recommendations {
+            let site = uncoveredHigh.sorted(by: { $0.3 > $1.3 })[0]
+            let zone = zoneList[0]
+            let posts: [(GeoJSONText.Position, [(String, String)])] = [
+                (site.4, [
+                    ("rank", "1"), ("id", G.string(site.0)), ("name", G.string(site.1)), ("gain", "3"),
+                    ("covers", G.object([("sites", G.array([G.string(site.0)])), ("zones", G.array([]))])),
+                    ("sites_covered", "1"), ("zones_covered", "0"), ("area", G.string("a\(site.5 + 1)")),
+                    ("nearest_patrol_m", G.number(site.3)),
+                    ("reason", G.string("Pos 1 di dekat \(site.1): menjangkau 1 lokasi prioritas tinggi tak terjangkau patroli")),
+                    ("reason_en", G.string("Post 1 near \(site.1): reaches 1 high-priority site no patrol covers")),
+                ]),
+                (zone.2[0], [
+                    ("rank", "2"), ("id", G.string("z1")), ("name", G.string(zone.0)), ("gain", "3"),
+                    ("covers", G.object([("sites", G.array([])), ("zones", G.array([G.string("z1")]))])),
+                    ("sites_covered", "0"), ("zones_covered", "1"), ("area", G.string("a\(areaIndex(zone.2[0]) + 1)")),
+                    ("nearest_patrol_m", "1200"),
+                    ("reason", G.string("Pos 2 di dekat \(zone.0): menjangkau celah 1 zona rawan (\(zone.0))")),
+                    ("reason_en", G.string("Post 2 near \(zone.0): reaches the gap of 1 rawan zone (\(zone.0))")),
+                ]),
+            ]
+            extra.append(("recommendations.geojson", G.collection(posts.map { G.feature(G.point($0.0), $0.1) })))
+            func coverage(_ sites: Int, _ high: Int, _ zoneM2: String) -> String {
+                G.object([("sites_covered", String(sites)), ("high_covered", String(high)), ("stale_sites_with_post", "0"), ("zone_covered_m2", zoneM2)])
+            }
+            summaryMembers.append(("recommendations", G.object([
+                ("mode", G.string("posts")), ("posts_requested", "2"), ("post_radius_m", "500"),
+                ("weights", G.object([("tinggi", "3"), ("sedang", "2"), ("rendah", "1")])),
+                ("candidates", G.object([("source", G.string("demand")), ("count", "9")])),
+                ("demand", G.object([("points", "9"), ("weight", "21"), ("coverable_weight", "21"), ("uncovered", "6"), ("stale", "0"), ("zone_gap", "3")])),
+                ("cover_pairs", "12"), ("posts", "2"), ("objective", "6"), ("bound", "6"), ("optimal", "true"), ("gap_percent", "0"),
+                ("greedy_objective", "6"), ("solver", G.string("CBC")), ("solver_version", G.string("2.10.8")), ("time_limit_s", "30"),
+                ("uncoverable", G.array([])),
+                ("before", coverage(sitesCovered, highCovered, "2500000")),
+                ("after", coverage(sitesCovered + 1, highCovered + 1, "3300000")),
+            ])))
+        }
+
+        return extra + [
             ("areas.geojson", G.collection(areaFeatures)),
             ("sites.geojson", G.collection(siteFeatures)),
             ("zones.geojson", G.collection(zoneFeatures)),
