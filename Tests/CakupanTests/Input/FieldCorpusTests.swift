@@ -28,7 +28,7 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
     let expected: Expected
     var testDescription: String { name }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("FieldCorpus")
 
     static let all: [FieldCase] = {

@@ -6,7 +6,7 @@ import Testing
 /// The demo's GPS fixes (geodata/demo/gps_fixes.csv, generated with planted events; see
 /// geodata/demo/README.md) through the whole run, and the command line around tracks.
 @Suite struct TemporalDemoTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let demo = repository.appendingPathComponent("geodata/demo/operation.yaml").path
 

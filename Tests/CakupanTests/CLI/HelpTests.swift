@@ -20,6 +20,18 @@ import Testing
         }
     }
 
+    /// The help text as a snapshot (Tests/Snapshots/analyze-help.txt): a change to an option's words,
+    /// group or default shows in review. CAKUPAN_RECORD_SNAPSHOTS=1 writes the file anew.
+    @Test func analyzeHelpSnapshot() throws {
+        let r = try CLITests.run(["analyze", "--help"], environment: ["COLUMNS": "80"])
+        let file = CorpusCase.root.deletingLastPathComponent().appendingPathComponent("Snapshots/analyze-help.txt")
+        if ProcessInfo.processInfo.environment["CAKUPAN_RECORD_SNAPSHOTS"] == "1" {
+            try Data(r.stdout.utf8).write(to: file)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(r.stdout == expected, "analyze --help differs from Tests/Snapshots/analyze-help.txt; if the change is meant, record it with CAKUPAN_RECORD_SNAPSHOTS=1")
+    }
+
     /// A bad --lang (or --format, radius) is refused before any input is read: the sites file here
     /// does not even exist, so an answer about the option shows it was never looked at.
     @Test(arguments: [

@@ -41,7 +41,7 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     /// Tests/Corpus, found from this source file (the test bundle's resources hold only Fixtures).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Corpus")
 
     static let all: [CorpusCase] = {
