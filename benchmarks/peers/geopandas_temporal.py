@@ -36,8 +36,9 @@ Definitions (Cakupan's, see docs/temporal.md):
   * Fixes are sorted by unit and time. Consecutive fixes of a unit more than --max-fix-gap seconds
     apart start a new track piece: no presence across the gap.
   * A fix repeating the previous fix's time and place is a duplicate (dropped).
-  * A GPS jump is a fix whose implied speed from the previous fix and to the next fix (within a
-    piece) both exceed --max-speed, while the previous and next fixes agree with each other; the
+  * A GPS jump is a fix whose implied speed from the previous fix exceeds --max-speed while the
+    previous and next fixes agree with each other, and either the speed to the next fix exceeds it too
+    or the previous fix is not itself too fast from its own predecessor (within a piece); the
     first fix of a piece is a jump when the move to the next fix is too fast and the fixes after
     it agree. Cakupan's streaming rule (judged against the previous *kept* fix, with the "two
     rejects agree" repair) gives the same answer for isolated single-fix jumps, which is what GPS
@@ -401,7 +402,13 @@ def main(argv=None) -> int:
     agree = ((dt_pn > 0) & (dt_pn <= max_gap) & (d_pn <= vmax * dt_pn)).to_numpy()
     ok_next2 = np.append(~bad_prev[2:] & same_prev[2:], [False, False])
     first = ~same_prev
-    jump = (bad_prev & (bad_next | ~same_next) & (agree | ~same_next)) | (first & same_next & bad_next & ok_next2)
+    # a fix too fast from its predecessor is a jump when the move to the next fix is too fast as well,
+    # or when the next fix agrees with the predecessor and the predecessor is not itself a jump (a
+    # one-sided jump: 1.7 km out in 30 s, back at 131 km/h; Cakupan judges each fix against the last
+    # kept one, so the way back is no jump there either)
+    prev_bad = np.r_[False, bad_prev[:-1]] & same_prev
+    jump = (bad_prev & (bad_next | ~same_next | (agree & ~prev_bad)) & (agree | ~same_next)) | \
+        (first & same_next & bad_next & ok_next2)
     n_jumps = int(jump.sum())
     fx = fx[~jump].reset_index(drop=True)
     kept = len(fx)
