@@ -22,6 +22,9 @@ Subcommands:
                python3 tools/generate.py scenario --boundaries PATH.geojson --sites 25000 --zones 2000 \\
                    --routes 3000 --route-km 10 --units 200 --fixes 100000 --seed 7 --out /tmp/sc
 
+             Field-like: --route-style roads (routes along a shared road network) and --gps-style field
+             --days 1 (units driving between sites with stops, jitter, drop-outs and jumps).
+
   national   The same on synthetic square-ish areas over Indonesia's extent (95-141 E, 11 S-6 N) in
              island-like clusters spanning UTM zones 46-54; also writes areas.geojson.
                python3 tools/generate.py national --areas 7300 --sites 820000 --routes 50000 --seed 7 \\
@@ -77,6 +80,13 @@ def add_scaled_options(p, sites, zones, routes):
     p.add_argument("--fixes", type=int, default=0, help="total number of GPS fixes (0: no fixes.csv)")
     p.add_argument("--zone-spread", choices=["cluster", "national"], default="cluster",
                    help="cluster: around settlements of a few hot areas; national: over every area")
+    p.add_argument("--route-style", choices=["walk", "roads"], default="walk",
+                   help="walk: random walks; roads: along a shared road network (tools/geo_gen/roads.py)")
+    p.add_argument("--road-share", type=float, default=0.9, help="roads: share of the routes on the network")
+    p.add_argument("--gps-style", choices=["route", "field"], default="route",
+                   help="route: units driving their route back and forth every 30 s; field: units driving "
+                        "the road network between sites with stops, jitter, drop-outs and jumps")
+    p.add_argument("--days", type=float, default=1.0, help="field GPS: days the fixes span")
     p.add_argument("--seed", type=int, required=True)
     p.add_argument("--out", required=True, help="output folder")
 

@@ -47,6 +47,22 @@ public final class GEOSGeometry {
         return String(cString: s)
     }
 
+    /// `GEOSGetNumCoordinates_r`: the number of coordinates of every part and ring (-1 on exception).
+    public func coordinateCount() throws -> Int {
+        let n = GEOSGetNumCoordinates_r(context.handle, pointer)
+        guard n >= 0 else { throw context.failure("GEOSGetNumCoordinates_r") }
+        return Int(n)
+    }
+
+    /// True for a Polygon or MultiPolygon (`GEOSGeomTypeId_r`, -1 on exception).
+    public var isPolygonal: Bool {
+        get throws {
+            let t = GEOSGeomTypeId_r(context.handle, pointer)
+            guard t >= 0 else { throw context.failure("GEOSGeomTypeId_r") }
+            return t == Int32(GEOS_POLYGON.rawValue) || t == Int32(GEOS_MULTIPOLYGON.rawValue)
+        }
+    }
+
     /// Number of parts of a collection (1 for a single geometry).
     public var partCount: Int { Int(GEOSGetNumGeometries_r(context.handle, pointer)) }
 

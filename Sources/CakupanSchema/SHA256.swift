@@ -30,6 +30,10 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        // Contiguous bytes (Data, [UInt8]): whole blocks compressed in place. Walking a Data byte by
+        // byte through its iterator made hashing the manifest 10 % of a province run.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(raw: $0) }
+        if done != nil { return }
         length &+= UInt64(bytes.count)
         var rest = bytes[...]
         if !buffer.isEmpty {
@@ -50,6 +54,27 @@ public struct SHA256: Sendable {
             rest = rest.dropFirst(64)
         }
         buffer += rest
+    }
+
+    private mutating func update(raw: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(raw.count)
+        var start = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, raw.count)
+            buffer += raw[0..<take]
+            start = take
+            if buffer.count == 64 {
+                let block = buffer
+                buffer.removeAll(keepingCapacity: true)
+                block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            }
+        }
+        guard let base = raw.baseAddress else { return }
+        while raw.count - start >= 64 {
+            compress(base + start)
+            start += 64
+        }
+        buffer += raw[start...]
     }
 
     /// The 32-byte digest of `bytes`.

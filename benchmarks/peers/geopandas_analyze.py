@@ -585,18 +585,17 @@ def polygonal(geoms: np.ndarray) -> np.ndarray:
     return geoms
 
 
-def covered_parts(polys: gpd.GeoSeries, buffers: gpd.GeoSeries) -> gpd.GeoSeries:
-    """Per polygon, its part covered by the buffers: polygon ∩ (union of the buffers), computed
-    locally as the union of its intersections with the buffers that meet it (spatial index).  The
-    same set; but `polygon.intersection(coverage)` walks every ring of the whole union for each
-    polygon, work that grows with (polygons × size of the union), here with the polygon–buffer pairs."""
-    out = gpd.GeoSeries([shapely.Polygon()] * len(polys), index=polys.index, crs=polys.crs)
-    if len(polys) and len(buffers):
-        p_i, b_i = buffers.sindex.query(polys.values, predicate="intersects")
-        pieces = polygonal(shapely.intersection(polys.values[p_i], buffers.values[b_i]))
-        joined = gpd.GeoDataFrame({"i": polys.index[p_i]}, geometry=pieces, crs=polys.crs).dissolve("i").geometry
-        out[joined.index] = polygonal(joined.values)
-    return out
+def clipped_area(polys: gpd.GeoSeries, union) -> np.ndarray:
+    """Per polygon, area(polygon ∩ union), in the plane: one bulk overlay of the polygons with the
+    union's parts (STRtree query, vectorised intersection), summed per polygon with `bincount`. The
+    parts of a unary union are disjoint, so the sum is the area of the intersection; and each
+    polygon meets only the parts near it instead of walking every ring of the whole union."""
+    parts = shapely.get_parts(union) if union is not None and not union.is_empty else np.empty(0, dtype=object)
+    if not len(polys) or not len(parts):
+        return np.zeros(len(polys))
+    p_i, u_i = shapely.STRtree(parts).query(polys.values, predicate="intersects")
+    pieces = shapely.intersection(polys.values[p_i], parts[u_i])
+    return np.bincount(p_i, weights=shapely.area(pieces), minlength=len(polys))
 
 
 def measure_group(g: Group, areas_ll, sites_ll, zones_ll, patrols_ll, radius: float,
@@ -622,8 +621,13 @@ def measure_group(g: Group, areas_ll, sites_ll, zones_ll, patrols_ll, radius: fl
     t0 = time.perf_counter()
     box = patrols_ll.geometry.iloc[g.patrols].bounds.to_numpy()
     k = scale.k_lonlat((box[:, 0] + box[:, 2]) / 2, (box[:, 1] + box[:, 3]) / 2)
-    buffers = patrols.geometry.buffer(patrols["peer_radius_m"].to_numpy() * k, quad_segs=QUAD_SEGS)
-    coverage = buffers.union_all() if len(buffers) else shapely.Polygon()
+    # multi-part patrols (GPS tracks in pieces) buffered part by part: the union is the same set, and
+    # GEOS buffers a multi-line by noding all its parts' offset curves at once, which is slow
+    lines = patrols.geometry.values
+    parts = shapely.get_parts(lines)
+    radii = np.repeat(patrols["peer_radius_m"].to_numpy() * k, shapely.get_num_geometries(lines))
+    buffers = shapely.buffer(parts, radii, quad_segs=QUAD_SEGS)
+    coverage = shapely.union_all(buffers) if len(buffers) else shapely.Polygon()
     coverage_seconds = time.perf_counter() - t0
 
     # ---- sites
@@ -665,10 +669,11 @@ def measure_group(g: Group, areas_ll, sites_ll, zones_ll, patrols_ll, radius: fl
     # ---- zones
     z = pd.DataFrame(index=zones.index)
     k2 = scale.k2(zones.geometry)
-    covered = covered_parts(zones.geometry, buffers)
-    z["area_m2"] = zones.geometry.area / k2
-    z["covered_m2"] = covered.area / k2
-    z["gap_m2"] = zones.geometry.difference(covered).area / k2
+    planar = zones.geometry.area.to_numpy()
+    covered = np.minimum(clipped_area(zones.geometry, coverage), planar)
+    z["area_m2"] = planar / k2
+    z["covered_m2"] = covered / k2
+    z["gap_m2"] = (planar - covered) / k2          # area(zone − coverage) = area(zone) − area(zone ∩ coverage)
     if not contained:
         z["area"] = first_area(zones.geometry.representative_point(), areas).map(areas_ll["peer_id"])
     rawan_union = zones.geometry.union_all() if len(zones) else shapely.Polygon()
@@ -678,9 +683,9 @@ def measure_group(g: Group, areas_ll, sites_ll, zones_ll, patrols_ll, radius: fl
     a = pd.DataFrame(index=areas.index)
     k2 = scale.k2(areas.geometry)
     a["area_m2"] = areas.geometry.area / k2
-    a["covered_m2"] = covered_parts(areas.geometry, buffers).area / k2
-    a["rawan_m2"] = areas.geometry.intersection(rawan_union).area / k2
-    a["rawan_covered_m2"] = areas.geometry.intersection(rawan_covered_union).area / k2
+    a["covered_m2"] = clipped_area(areas.geometry, coverage) / k2
+    a["rawan_m2"] = clipped_area(areas.geometry, rawan_union) / k2
+    a["rawan_covered_m2"] = clipped_area(areas.geometry, rawan_covered_union) / k2
     a["epsg"] = g.epsg
     areas_union = areas.geometry.union_all() if len(areas) else shapely.Polygon()
 
@@ -699,7 +704,9 @@ def measure_group(g: Group, areas_ll, sites_ll, zones_ll, patrols_ll, radius: fl
     return {"areas": a, "sites": s, "zones": z, "totals": totals, "coverage_seconds": coverage_seconds}
 
 
-def analyze(op_path: Path, args) -> dict:
+def analyze(op_path: Path, args, extra_patrols: gpd.GeoDataFrame | None = None) -> dict:
+    """The analysis of OPERATION.yaml; `extra_patrols` (lon/lat: peer_id, peer_radius_m, peer_file,
+    geometry) are added after the yaml's patrols (geopandas_temporal.py --coverage: the GPS tracks)."""
     t_start = time.perf_counter()
     op = yaml.safe_load(op_path.read_text(encoding="utf-8")) or {}
     radius = number(args.radius if args.radius is not None else op.get("radius"), DEFAULT_RADIUS)
@@ -720,6 +727,8 @@ def analyze(op_path: Path, args) -> dict:
         gpd.GeoDataFrame({"peer_id": [], "peer_name": [], "peer_level": [], "peer_source": [], "peer_radius_m": []},
                          geometry=[], crs=4326)
     patrols = read_patrols(patrol_paths, radius, 4326)
+    if extra_patrols is not None and len(extra_patrols):
+        patrols = gpd.GeoDataFrame(pd.concat([patrols, extra_patrols], ignore_index=True), geometry="geometry", crs=4326)
     t_read = time.perf_counter()
 
     for gdf, what in ((areas, "area"), (sites, "site"), (zones, "zone"), (patrols, "patrol")):
@@ -977,12 +986,19 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     result = analyze(args.operation, args)
+    write_summary(result, args.out)
+    return 0
+
+
+def write_summary(result: dict, out: Path) -> None:
+    """DIR/peer_summary.json, with the wall time and peak memory so far."""
+    args = argparse.Namespace(out=Path(out))
     args.out.mkdir(parents=True, exist_ok=True)
     result["timing"]["wall_seconds"] = round(time.perf_counter() - _T0, 4)
     result["timing"]["peak_rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     tmp = args.out / "peer_summary.json.tmp"
     with open(tmp, "w", encoding="utf-8") as fh:   # streamed: no second copy of a large result in memory
-        json.dump(result, fh, ensure_ascii=False, indent=1, allow_nan=False)
+        json.dump(result, fh, ensure_ascii=False, allow_nan=False)   # no indent: json's C encoder
         fh.write("\n")
     os.replace(tmp, args.out / "peer_summary.json")
     t = result["totals"]
@@ -990,7 +1006,6 @@ def main(argv=None) -> int:
           f"{t['patrols']} patrols, coverage {t['coverage_m2']:.1f} m², {t['hotspots']} hotspots; "
           f"{crs_label(result['crs'])}; {result['timing']['wall_seconds']:.2f} s, "
           f"{result['timing']['peak_rss_kib']} KiB peak → {args.out / 'peer_summary.json'}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -36,8 +36,9 @@ Definitions (Cakupan's, see docs/temporal.md):
   * Fixes are sorted by unit and time. Consecutive fixes of a unit more than --max-fix-gap seconds
     apart start a new track piece: no presence across the gap.
   * A fix repeating the previous fix's time and place is a duplicate (dropped).
-  * A GPS jump is a fix whose implied speed from the previous fix and to the next fix (within a
-    piece) both exceed --max-speed, while the previous and next fixes agree with each other; the
+  * A GPS jump is a fix whose implied speed from the previous fix exceeds --max-speed while the
+    previous and next fixes agree with each other, and either the speed to the next fix exceeds it too
+    or the previous fix is not itself too fast from its own predecessor (within a piece); the
     first fix of a piece is a jump when the move to the next fix is too fast and the fixes after
     it agree. Cakupan's streaming rule (judged against the previous *kept* fix, with the "two
     rejects agree" repair) gives the same answer for isolated single-fix jumps, which is what GPS
@@ -239,6 +240,52 @@ def inside_pieces(tree: shapely.STRtree, lines: np.ndarray, ax, ay, bx, by):
             np.concatenate([shapely.length(lines[seg_i[whole]]), shapely.length(parts)]))
 
 
+def track_lines(fx: pd.DataFrame, same_prev: np.ndarray, units_seen, epsg: int, path: str, op: dict):
+    """Each unit's track as a patrol line (lon/lat), as `--coverage` adds it to the patrols: the kept
+    fixes of each piece (split where fixes are more than --max-fix-gap apart; jumps and duplicates
+    already dropped) in time order, thinned (a fix within 25 m of the one before it left out) and
+    simplified with Douglas-Peucker at 10 m (GEOS's topology-preserving simplifier, Cakupan's
+    tolerance); one MultiLineString per unit, in order of each unit's first fix in the file, id the
+    unit, radius the yaml's radius (default 500 m). Every point of the full track lies within about
+    35 m of these lines, as of Cakupan's (which leave out a unit's repeated passes within 25 m instead,
+    docs/temporal.md): the two coverages agree within that band, not exactly."""
+    piece = np.cumsum(~same_prev) - 1
+    x, y = fx["x"].to_numpy(), fx["y"].to_numpy()
+    # stationary jitter thinned out first (a unit stopped for 20 min leaves a cloud of 80 fixes whose
+    # zig-zag line GEOS buffers very slowly): a fix within 25 m of the fix before it in the same piece
+    # is dropped, the first and last fix of each piece are kept
+    step = np.r_[np.inf, np.hypot(np.diff(x), np.diff(y))]
+    last = np.r_[~same_prev[1:], True]
+    thin = ~same_prev | last | (step >= 25.0)
+    sizes = np.bincount(piece, weights=thin).astype(int)
+    keep = thin & (sizes[piece] >= 2)
+    x, y, pc = x[keep], y[keep], piece[keep]
+    _, idx = np.unique(pc, return_inverse=True)
+    lines = shapely.simplify(shapely.linestrings(x, y, indices=idx), 10.0, preserve_topology=True)
+    unit_of_line = fx["unit"].to_numpy()[keep][np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]])]
+    # a piece of a day drives the same roads again and again, and GEOS's buffer of a line that
+    # overlaps itself hundreds of times takes minutes: cut each piece into runs of 64 vertices
+    # sharing their end vertices (the same points, so the union of the buffers is the same set)
+    runs, owner = [], []
+    coords = shapely.get_coordinates(lines)
+    ends = np.cumsum(shapely.get_num_coordinates(lines))
+    for i, (lo, hi) in enumerate(zip(np.r_[0, ends[:-1]], ends)):
+        for a in range(lo, hi - 1, 63):
+            runs.append(shapely.LineString(coords[a:min(a + 64, hi)]))
+            owner.append(i)
+    lines, unit_of_line = np.array(runs, dtype=object), unit_of_line[np.array(owner, dtype=int)]
+    order = {u: i for i, u in enumerate(units_seen)}
+    code = np.array([order[u] for u in unit_of_line])
+    by_unit = np.argsort(code, kind="stable")
+    lines, code = lines[by_unit], code[by_unit]
+    present = np.unique(code)
+    multi = shapely.multilinestrings(lines, indices=np.searchsorted(present, code))
+    radius = ga.number(op.get("radius"), ga.DEFAULT_RADIUS)
+    gdf = gpd.GeoDataFrame({"peer_id": [str(units_seen[c]) for c in present], "peer_radius_m": radius,
+                            "peer_file": str(path)}, geometry=multi, crs=epsg)
+    return gdf.to_crs(4326)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("operation")
@@ -257,6 +304,9 @@ def main(argv=None) -> int:
     ap.add_argument("--rawan-radius", type=float, help="radius of point rawan zones without radius_m "
                     "(default: the yaml's rawan_radius, else 300 m)")
     ap.add_argument("--crs")
+    ap.add_argument("--coverage", action="store_true",
+                    help="also the spatial analysis (geopandas_analyze.py) with each unit's track as a patrol, "
+                         "written to DIR/peer_summary.json, as Cakupan does with --tracks")
     ap.add_argument("--chunk", type=int, default=2_000_000, help="segments per STRtree query of the sites")
     ap.add_argument("--line-chunk", type=int, default=500_000,
                     help="segments made into LineStrings at once for the zones and areas")
@@ -315,6 +365,7 @@ def main(argv=None) -> int:
     n_fixes = len(fx)
     fx["t"] = epoch_seconds(fx["time"], offset)
     fx = fx.drop(columns=["time"])
+    units_seen = pd.unique(fx["unit"]) if args.coverage else None   # Cakupan's patrol order: first fix
     pts = gpd.GeoSeries(gpd.points_from_xy(fx["lon"], fx["lat"]), crs=4326).to_crs(epsg)
     fx["x"] = pts.x.to_numpy()
     fx["y"] = pts.y.to_numpy()
@@ -351,7 +402,13 @@ def main(argv=None) -> int:
     agree = ((dt_pn > 0) & (dt_pn <= max_gap) & (d_pn <= vmax * dt_pn)).to_numpy()
     ok_next2 = np.append(~bad_prev[2:] & same_prev[2:], [False, False])
     first = ~same_prev
-    jump = (bad_prev & (bad_next | ~same_next) & (agree | ~same_next)) | (first & same_next & bad_next & ok_next2)
+    # a fix too fast from its predecessor is a jump when the move to the next fix is too fast as well,
+    # or when the next fix agrees with the predecessor and the predecessor is not itself a jump (a
+    # one-sided jump: 1.7 km out in 30 s, back at 131 km/h; Cakupan judges each fix against the last
+    # kept one, so the way back is no jump there either)
+    prev_bad = np.r_[False, bad_prev[:-1]] & same_prev
+    jump = (bad_prev & (bad_next | ~same_next | (agree & ~prev_bad)) & (agree | ~same_next)) | \
+        (first & same_next & bad_next & ok_next2)
     n_jumps = int(jump.sum())
     fx = fx[~jump].reset_index(drop=True)
     kept = len(fx)
@@ -360,6 +417,7 @@ def main(argv=None) -> int:
 
     # ---- segments between consecutive kept fixes of a piece
     same_prev, _ = neighbours(fx)
+    tracks = track_lines(fx, same_prev, units_seen, epsg, args.tracks, op) if args.coverage else None
     seg_end = np.flatnonzero(same_prev)
     seg_start = seg_end - 1
     x0, y0, t0 = fx["x"].to_numpy()[seg_start], fx["y"].to_numpy()[seg_start], fx["t"].to_numpy()[seg_start]
@@ -559,6 +617,11 @@ def main(argv=None) -> int:
                      "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                      "peak_rss_kib_after": rss}
     (Path(args.out) / "peer_temporal.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    if tracks is not None:
+        # the spatial analysis with the tracks as patrols (coverage, sites, zones, areas, hotspots)
+        spatial = argparse.Namespace(radius=None, rawan_radius=args.rawan_radius, min_zone_coverage=None,
+                                     crs=args.crs)
+        ga.write_summary(ga.analyze(op_path, spatial, extra_patrols=tracks), Path(args.out))
     print(f"peer: {n_fixes} fixes, {kept} kept, {n_jumps} jumps, {len(visits)} visits, "
           f"{len(zone_ids)} zones, {len(area_ids)} areas; "
           f"{out['timing']['wall_seconds']} s", file=sys.stderr)

@@ -13,6 +13,11 @@
   fixes        --units units driving their route back and forth at 20-50 km/h with stops, a fix
                every 30 s, streamed in time order (memory does not grow with --fixes)
 
+Field-like variants (roads.py): `--route-style roads` puts --road-share of the routes on a road network
+shared by many of them (out-and-back legs: routes overlap themselves); `--gps-style field` makes the
+units drive that network between the sites of their beat, with stops (jitter clouds), metre-level
+noise, drop-outs and a few jumps, --fixes spread over --days.
+
 Lon/lat offsets are computed from metres with the local degree lengths (geom.metres_per_degree).
 """
 
@@ -22,8 +27,9 @@ import json
 import math
 import os
 import random
+import sys
 
-from . import fmt, geom
+from . import fmt, geom, roads
 from .names import ZONE_KINDS, name_table
 from .sites import SCENARIO_MIX, pick_priority, site_name
 
@@ -237,6 +243,7 @@ class Scenario:
         counts = _apportion(total - offices, SCENARIO_MIX)
         tps_no = [0] * len(self.sx)
         n = 0
+        self.site_xy, self.site_home = [], []     # positions and settlements, for field GPS units
         with open(path, "w", encoding="utf-8", newline="\n") as f:
             f.write("id,nama,kategori,prioritas,lon,lat\n")
             buf = []
@@ -244,6 +251,8 @@ class Scenario:
                 for cat in ("kpu", "bawaslu", "pleno"):
                     n += 1
                     x, y = self.near_point(rng, k, 250.0)
+                    self.site_xy.append((x, y))
+                    self.site_home.append(k)
                     buf.append(f"S{n:0{width}d},{site_name(cat, self.areas[k].nama, 0)},{cat},"
                                f"{pick_priority(rng, cat)},{x:.7f},{y:.7f}\n")
             for cat, count in counts:
@@ -252,6 +261,8 @@ class Scenario:
                     s = _draw(rng, self.scum)
                     sigma = self.ssigma[s] * (1.0 if cat == "tps" else 2.0)
                     x, y = self.near_point(rng, s, sigma)
+                    self.site_xy.append((x, y))
+                    self.site_home.append(s)
                     tps_no[s] += 1
                     buf.append(f"S{n:0{width}d},{site_name(cat, self.snames[s], tps_no[s])},{cat},"
                                f"{pick_priority(rng, cat)},{x:.7f},{y:.7f}\n")
@@ -359,15 +370,66 @@ class Scenario:
         w = fmt.GeoJSONWriter(path, f"Rute patroli {FICTION}")
         width = len(str(self.args.routes))
         kept = []
+        roads_style = self.args.route_style == "roads"
         for i in range(self.args.routes):
-            line = self.make_route(rng, self.args.route_km * 1000.0)
+            if roads_style and rng.random() < self.args.road_share:
+                line = roads.road_route(self.network(), rng, _draw(rng, self.scum), self.args.route_km * 1000.0)
+            else:
+                line = self.make_route(rng, self.args.route_km * 1000.0)
             w.add(fmt.linestring_json(line), {"id": f"R{i + 1:0{width}d}"}, geom.bbox_of(line))
-            if i < keep:
+            if i < keep or roads_style:
                 kept.append(line)
         w.close()
+        if roads_style:
+            shared, self_overlap = roads.route_sharing(kept)
+            print(f"routes: {shared:.0%} of the length within ~30 m of another route; "
+                  f"{self_overlap:.0%} of the routes overlap themselves", flush=True, file=sys.stderr)
+            kept = kept[:keep]
         return kept
 
+    def network(self):
+        """The road network on the settlements (built once)."""
+        if getattr(self, "_net", None) is None:
+            self._net = roads.RoadNetwork(self.sx, self.sy, range(len(self.areas)), self.rng("roads"))
+        return self._net
+
     # ------------------------------------------------------------------------------- fixes
+
+    def write_field_fixes(self, path):
+        """fixes.csv of `--gps-style field`: units driving the road network between the sites of their
+        beat, a fix every `step` seconds (the --days spread over --units and --fixes), sorted by time."""
+        rng = self.rng("fixes")
+        net = self.network()
+        units = self.args.units
+        step = max(1, round(self.args.days * 86400.0 * units / self.args.fixes))
+        names = [f"{UNIT_PREFIXES[u % len(UNIT_PREFIXES)]}-{u + 1}" for u in range(units)]
+        order = sorted(range(units), key=lambda u: names[u])
+        by_home = {}
+        for i, h in enumerate(self.site_home):
+            by_home.setdefault(h, []).append(i)
+        state = []
+        for u in range(units):
+            home = _draw(rng, self.scum)
+            near = [home] + net._nearest(*net.xy[home], 3, exclude=home)
+            beat = [i for h in near for i in by_home.get(h, ())]
+            rng.shuffle(beat)
+            beat = sorted(beat[:15]) or [0]
+            state.append(roads.FieldUnit(net, home, beat, self.site_xy, self.site_home, rng))
+        emitted, t = 0, 0
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write("unit,time,lon,lat\n")
+            while emitted < self.args.fixes:
+                stamp = (START + datetime.timedelta(seconds=t * step)).isoformat()
+                rows = []
+                for u in order:
+                    p = state[u].advance(rng, step)
+                    if p is not None and emitted + len(rows) < self.args.fixes:
+                        rows.append(f"{names[u]},{stamp},{p[0]:.6f},{p[1]:.6f}\n")
+                f.write("".join(rows))
+                emitted += len(rows)
+                t += 1
+        print(f"fixes: {emitted} fixes of {units} units, one every {step} s, "
+              f"{t * step / 3600:.1f} h", file=sys.stderr)
 
     def write_fixes(self, path, routes):
         """fixes.csv: unit,time,lon,lat every 30 s, sorted by time, streamed step by step."""
@@ -397,9 +459,11 @@ class Scenario:
         self.make_settlements()
         self.write_sites(os.path.join(out, "sites.csv"))
         self.write_zones(os.path.join(out, "rawan.geojson"))
-        keep = min(self.args.units, self.args.routes) if self.args.fixes > 0 else 0
+        keep = min(self.args.units, self.args.routes) if self.args.fixes > 0 and self.args.gps_style == "route" else 0
         routes = self.write_routes(os.path.join(out, "routes.geojson"), keep)
-        if self.args.fixes > 0 and routes:
+        if self.args.fixes > 0 and self.args.gps_style == "field":
+            self.write_field_fixes(os.path.join(out, "fixes.csv"))
+        elif self.args.fixes > 0 and routes:
             self.write_fixes(os.path.join(out, "fixes.csv"), routes)
         a = self.args
         comment = (f"{title} — synthetic scenario from tools/generate.py (seed {a.seed}); sites, zones, "

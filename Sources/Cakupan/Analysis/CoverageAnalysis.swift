@@ -103,7 +103,8 @@ public final class CoverageAnalysis {
         // Phase 1: buffers of each group, in chunks of patrols.
         var bufferJobList: [(group: Int, patrols: ArraySlice<Int>)] = []
         for (gi, g) in plan.groups.enumerated() {
-            for r in Parallel.chunks(g.patrols.count, parts: workers) { bufferJobList.append((gi, g.patrols[r])) }
+            // Many small chunks: a GPS unit's track costs far more than a route, and tracks come last.
+            for r in Parallel.chunks(g.patrols.count, parts: workers * 8) { bufferJobList.append((gi, g.patrols[r])) }
         }
         let bufferJobs = bufferJobList
         progress.begin("buffering patrols", total: bufferJobs.count)

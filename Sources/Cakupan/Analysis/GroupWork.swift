@@ -5,6 +5,8 @@ import CakupanPROJ
 /// The buffered patrols of a group, as projected values (computed once, shared by that group's jobs).
 struct BufferedPatrol: Sendable {
     var line: Geometry
+    /// The buffer; a collection of overlapping polygons for a multi-line (`partwiseBuffer`), fit only
+    /// as input to a union.
     var buffer: Geometry
     /// The radius drawn in the projected plane: the patrol's radius times the local scale factor.
     var planarRadius: Double
@@ -64,8 +66,21 @@ enum GroupWork {
             let patrol = inputs.patrols[i]
             let line = try job.projector.geos(patrol.geometry, patrol.source.location)
             let r = patrol.radius * (try job.k(patrol.geometry.envelope!.center))
-            return BufferedPatrol(line: try line.value(), buffer: try line.buffer(r, quadrantSegments: quads).value(), planarRadius: r)
+            return BufferedPatrol(line: try line.value(), buffer: try partwiseBuffer(line, r, quads: quads, job.geos).value(), planarRadius: r)
         }
+    }
+
+    /// The buffer of a line; of a multi-line, the collection of its parts' buffers, left for the
+    /// group's cascaded union to merge (the same set: buffering distributes over union). GEOS buffers
+    /// a multi-line by noding the offset curves of all its parts at once, which grows badly with many
+    /// overlapping parts: a GPS unit's day drawn as a few hundred pieces along the same roads took
+    /// seconds that way (gps-day: buffers 7.1 s → 3.6 s part by part with a union per unit, less
+    /// without it).
+    static func partwiseBuffer(_ line: GEOSGeometry, _ r: Double, quads: Int, _ geos: GEOSContext) throws -> GEOSGeometry {
+        let parts = try line.parts()
+        guard parts.count > 1 else { return try line.buffer(r, quadrantSegments: quads) }
+        let buffers = try parts.map { try $0.buffer(r, quadrantSegments: quads) }
+        return try GEOSGeometry.collection(buffers, in: geos)
     }
 
     /// The unary union of some of a group's buffers (indices into `buffered`), as a value.
