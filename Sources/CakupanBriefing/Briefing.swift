@@ -14,7 +14,8 @@ public enum Briefing {
         }
         let strings = BriefingStrings.forLanguage(options.language)
         let numbers = NumberText(options.language)
-        let title = [options.title, folder.summary.operation]
+        let title =
+            [options.title, folder.summary.operation]
             .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
             .first { !$0.isEmpty } ?? strings.untitledOperation
         // "Kecamatan" is the word in both languages (English briefings keep the Indonesian term).
@@ -26,7 +27,9 @@ public enum Briefing {
         let page = BriefingPage(
             folder: folder, options: options, strings: strings, numbers: numbers, time: TimeText(language: options.language),
             title: title, areaTerm: areaTerm, mapSVG: map,
-            mapData: MapData(folder: folder, scene: scene, strings: strings, numbers: numbers, areaTerm: areaTerm, language: options.language).json())
+            mapData: MapData(
+                folder: folder, scene: scene, strings: strings, numbers: numbers, areaTerm: areaTerm, language: options.language
+            ).json())
         return (page.html(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + map)
     }
 

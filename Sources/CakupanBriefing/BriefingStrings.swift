@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// Every user-facing string of the briefing, one table per language.
 struct BriefingStrings: Sendable {
     // Page
@@ -203,7 +204,8 @@ struct BriefingStrings: Sendable {
         postRankedNote: "Urutan = tambahan cakupan terbesar lebih dulu: tempatkan personel di Pos 1 lebih dulu.",
         weights: "Bobot",
         actionsTitle: "Tindakan per kecamatan",
-        actionsNote: "Hotspot dikelompokkan menurut kecamatan dan sebab, dengan pos baru yang menjangkaunya atau perubahan patroli yang menyelesaikannya.",
+        actionsNote:
+            "Hotspot dikelompokkan menurut kecamatan dan sebab, dengan pos baru yang menjangkaunya atau perubahan patroli yang menyelesaikannya.",
         cause: "Sebab",
         hotspotsByRank: "Hotspot (peringkat)",
         action: "Tindakan",
@@ -312,7 +314,8 @@ struct BriefingStrings: Sendable {
         postRankedNote: "Order = largest added coverage first: staff Post 1 first.",
         weights: "Weights",
         actionsTitle: "Actions per kecamatan",
-        actionsNote: "Hotspots grouped by kecamatan and cause, with the new post that reaches them or the patrol change that resolves them.",
+        actionsNote:
+            "Hotspots grouped by kecamatan and cause, with the new post that reaches them or the patrol change that resolves them.",
         cause: "Cause",
         hotspotsByRank: "Hotspots (rank)",
         action: "Action",

@@ -51,8 +51,10 @@ public final class CBCModel {
             v.map { $0 == .infinity ? .greatestFiniteMagnitude : $0 == -.infinity ? -.greatestFiniteMagnitude : $0 }
         }
         let starts = mip.columnStarts.map { CoinBigIndex($0) }
-        let rowLower = finite(mip.rowLower), rowUpper = finite(mip.rowUpper)
-        let columnLower = finite(mip.columnLower), columnUpper = finite(mip.columnUpper)
+        let rowLower = finite(mip.rowLower)
+        let rowUpper = finite(mip.rowUpper)
+        let columnLower = finite(mip.columnLower)
+        let columnUpper = finite(mip.columnUpper)
         // Cbc_loadProblem copies every array (into the OsiClp solver); returns nothing.
         Cbc_loadProblem(
             pointer, Int32(mip.columnCount), Int32(mip.rowCount), starts, mip.rowIndices, mip.values,

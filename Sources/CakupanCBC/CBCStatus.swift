@@ -33,7 +33,8 @@ extension CBCTermination {
             if Cbc_isAbandoned(model) != 0 { throw .abandoned }
             throw .unexpectedStatus(status: solveResult, secondary: -1)
         }
-        let status = Cbc_status(model), secondary = Cbc_secondaryStatus(model)
+        let status = Cbc_status(model)
+        let secondary = Cbc_secondaryStatus(model)
         switch (status, secondary) {
         case (0, _) where Cbc_isProvenOptimal(model) != 0: return .optimal
         case (0, _) where Cbc_isProvenInfeasible(model) != 0: return .infeasible

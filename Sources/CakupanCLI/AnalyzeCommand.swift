@@ -66,11 +66,13 @@ struct AnalyzeCommand: ParsableCommand {
         for role in InputRole.allCases where flags.inputs(role).isEmpty {
             let fields = role == .tracks ? tracks.trackFields : role == .candidates ? recommend.candidateFields : inputs.fieldsFor(role)
             guard let fields else { continue }
-            base.setInputs(role, base.inputs(role).map { spec in
-                var s = spec
-                s.fields.merge(fields) { _, flag in flag }
-                return s
-            })
+            base.setInputs(
+                role,
+                base.inputs(role).map { spec in
+                    var s = spec
+                    s.fields.merge(fields) { _, flag in flag }
+                    return s
+                })
         }
         let config = base.overridden(by: flags)
         _ = try config.parameters()
@@ -103,7 +105,9 @@ struct AnalyzeCommand: ParsableCommand {
             do {
                 let run = try HistoryRun.make(result: outcome.result, config: config)
                 try historyStore.append(run)
-                if !output.quiet { print("History: run of \(run.day) (\(run.windowFrom) – \(run.windowTo)) added to \(historyStore.displayName)") }
+                if !output.quiet {
+                    print("History: run of \(run.day) (\(run.windowFrom) – \(run.windowTo)) added to \(historyStore.displayName)")
+                }
             } catch let error as CakupanError {
                 let message = "the results were written to \(outPath), but the run was not added to the history: \(error)"
                 throw error.isUserError ? CakupanError.usage(message) : CakupanError.internal(message)

@@ -40,7 +40,8 @@ enum Main {
                 // Bad usage: one line like Cakupan's own errors, then the help of the command used; exit 2.
                 let used = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
                 let sub = ["analyze", "brief", "inspect"].contains(used ?? "") ? " \(used!)" : ""
-                FileHandle.standardError.write(Data("cakupan: error: \(CakupanCommand.message(for: error))\n  See 'cakupan\(sub) --help'.\n".utf8))
+                FileHandle.standardError.write(
+                    Data("cakupan: error: \(CakupanCommand.message(for: error))\n  See 'cakupan\(sub) --help'.\n".utf8))
                 exit(2)
             }
             // Anything else escaped the library's errors: an internal failure.

@@ -36,7 +36,8 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         if !store.uppercased().hasPrefix("PG:") && !FileManager.default.fileExists(atPath: store) {
-            throw CakupanError.input(InputLocation(file: store), "no such history file (it is made by `cakupan analyze --history \(store)`)")
+            throw CakupanError.input(
+                InputLocation(file: store), "no such history file (it is made by `cakupan analyze --history \(store)`)")
         }
         let history = try HistoryStore.open(target: store)
         let trends = try history.trends(days: days, operation: operation)

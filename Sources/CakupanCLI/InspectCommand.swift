@@ -18,17 +18,19 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files to inspect.", valueName: "file[#layer]"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("Read every file as this role: areas, sites, rawan, patrols, tracks, candidates.", valueName: "role"),
-            transform: { text in
-                guard let role = InputRole(rawValue: text.lowercased()) else {
-                    throw CakupanError.usage("use areas, sites, rawan, patrols, tracks or candidates")
-                }
-                return role
-            })
+    @Option(
+        help: ArgumentHelp("Read every file as this role: areas, sites, rawan, patrols, tracks, candidates.", valueName: "role"),
+        transform: { text in
+            guard let role = InputRole(rawValue: text.lowercased()) else {
+                throw CakupanError.usage("use areas, sites, rawan, patrols, tracks or candidates")
+            }
+            return role
+        })
     var role: InputRole?
 
-    @Option(help: ArgumentHelp("Columns of role fields, e.g. \"name=Nama TPS,lat=LINTANG\".", valueName: "k=col,..."),
-            transform: { try InputSpec.fields(parsing: $0) { CakupanError.usage($0) } })
+    @Option(
+        help: ArgumentHelp("Columns of role fields, e.g. \"name=Nama TPS,lat=LINTANG\".", valueName: "k=col,..."),
+        transform: { try InputSpec.fields(parsing: $0) { CakupanError.usage($0) } })
     var fields: [RoleField: String]?
 
     func run() throws {

@@ -28,7 +28,9 @@ enum FuzzHarness {
         do {
             try exercise(file.path, kind: kind, selector: first)
         } catch let error as CakupanError {
-            if !error.isUserError, internalErrors.insert("\(error)").inserted, ProcessInfo.processInfo.environment["CAKUPAN_FUZZ_QUIET"] == nil {
+            if !error.isUserError, internalErrors.insert("\(error)").inserted,
+                ProcessInfo.processInfo.environment["CAKUPAN_FUZZ_QUIET"] == nil
+            {
                 FileHandle.standardError.write(Data("cakupan-fuzz: internal error (exit 1 in the CLI): \(error)\n".utf8))
             }
             if !error.isUserError && ProcessInfo.processInfo.environment["CAKUPAN_FUZZ_STRICT"] == "1" {
@@ -62,20 +64,29 @@ enum FuzzHarness {
             inputs = try patrolsOnly(path, &warnings)
         }
         // Keep the analysis small: a fuzz input may carry thousands of vertices.
-        let vertices = inputs.areas.reduce(0) { $0 + $1.geometry.allCoordinates.count }
+        let vertices =
+            inputs.areas.reduce(0) { $0 + $1.geometry.allCoordinates.count }
             + inputs.zones.count * 64 + inputs.sites.count + inputs.patrols.reduce(0) { $0 + $1.geometry.allCoordinates.count }
         guard vertices > 0, vertices < 5_000 else { return }
         // A companion file gives the analysis a patrol (or, for a patrol file, a site) near the data.
-        let anchor = inputs.sites.first?.point ?? inputs.areas.first?.geometry.allCoordinates.first
-            ?? inputs.patrols.first?.geometry.allCoordinates.first ?? inputs.zones.first.map(\.source).flatMap { $0.geometry?.allCoordinates.first }
+        let anchor =
+            inputs.sites.first?.point ?? inputs.areas.first?.geometry.allCoordinates.first
+            ?? inputs.patrols.first?.geometry.allCoordinates.first
+            ?? inputs.zones.first.map(\.source).flatMap { $0.geometry?.allCoordinates.first }
         guard let c = anchor else { return }
         let companion = directory.appendingPathComponent("companion.geojson")
         config.setInputs(role, [InputSpec(path: path)])
         if role == .patrols {
-            try! Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"S"},"geometry":{"type":"Point","coordinates":[\#(c.x),\#(c.y)]}}]}"#.utf8).write(to: companion)
+            try! Data(
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"S"},"geometry":{"type":"Point","coordinates":[\#(c.x),\#(c.y)]}}]}"#
+                    .utf8
+            ).write(to: companion)
             config.sites = companion.path
         } else {
-            try! Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"P"},"geometry":{"type":"LineString","coordinates":[[\#(c.x),\#(c.y)],[\#(c.x + 0.01),\#(c.y + 0.01)]]}}]}"#.utf8).write(to: companion)
+            try! Data(
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"P"},"geometry":{"type":"LineString","coordinates":[[\#(c.x),\#(c.y)],[\#(c.x + 0.01),\#(c.y + 0.01)]]}}]}"#
+                    .utf8
+            ).write(to: companion)
             config.patrols = [companion.path]
         }
         _ = try Pipeline.run(RunRequest(config: config))
@@ -86,7 +97,9 @@ enum FuzzHarness {
     private static func patrolsOnly(_ path: String, _ warnings: inout Warnings) throws -> AnalysisInputs {
         let roles = RoleParser(defaultRadius: Defaults.radius, rawanRadius: Defaults.rawanRadius)
         var inputs = AnalysisInputs()
-        inputs.patrols = try roles.patrols(InputReader().read(path: path, displayPath: path, preference: .lines, warnings: &warnings), fileStem: "fuzz", warnings: &warnings)
+        inputs.patrols = try roles.patrols(
+            InputReader().read(path: path, displayPath: path, preference: .lines, warnings: &warnings), fileStem: "fuzz",
+            warnings: &warnings)
         return inputs
     }
 }
@@ -98,31 +111,31 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 }
 
 #if CAKUPAN_LIBFUZZER
-/// The callback under the name libFuzzer's objects refer to.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    fuzzOneInput(data, size)
-}
+    /// The callback under the name libFuzzer's objects refer to.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        fuzzOneInput(data, size)
+    }
 
-/// libFuzzer's driver (compiler-rt, linked by -sanitize=fuzzer). SwiftPM links an executable's entry
-/// point as `main`, so libFuzzer's own main is not used: this @main hands the command line to it.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
+    /// libFuzzer's driver (compiler-rt, linked by -sanitize=fuzzer). SwiftPM links an executable's entry
+    /// point as `main`, so libFuzzer's own main is not used: this @main hands the command line to it.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<Int32>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    ) -> Int32
 #endif
 
 @main
 enum FuzzMain {
     static func main() {
         #if CAKUPAN_LIBFUZZER
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) })
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) })
         #else
-        replay(Array(CommandLine.arguments.dropFirst()))
+            replay(Array(CommandLine.arguments.dropFirst()))
         #endif
     }
 

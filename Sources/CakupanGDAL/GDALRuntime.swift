@@ -19,12 +19,17 @@ enum GDALRuntime {
     static func collectingMessages<T>(into box: MessageBox, _ body: (MessageBox) throws -> T) rethrows -> (T, [String]) {
         _ = registered
         let userdata = Unmanaged.passUnretained(box).toOpaque()
-        CPLPushErrorHandlerEx({ eclass, _, message in
-            guard let userdata = CPLGetErrorHandlerUserData(), let message else { return }
-            let box = Unmanaged<MessageBox>.fromOpaque(userdata).takeUnretainedValue()
-            let text = String(cString: message)
-            if eclass.rawValue >= CE_Failure.rawValue { box.errors.append(text) } else if eclass.rawValue == CE_Warning.rawValue { box.warnings.append(text) }
-        }, userdata)
+        CPLPushErrorHandlerEx(
+            { eclass, _, message in
+                guard let userdata = CPLGetErrorHandlerUserData(), let message else { return }
+                let box = Unmanaged<MessageBox>.fromOpaque(userdata).takeUnretainedValue()
+                let text = String(cString: message)
+                if eclass.rawValue >= CE_Failure.rawValue {
+                    box.errors.append(text)
+                } else if eclass.rawValue == CE_Warning.rawValue {
+                    box.warnings.append(text)
+                }
+            }, userdata)
         defer { CPLPopErrorHandler() }
         CPLErrorReset()
         let result = try withExtendedLifetime(box) { try body(box) }

@@ -66,11 +66,13 @@ public enum OGRGeometryReader {
     private static func points(_ g: OGRGeometryH) -> [Coordinate] {
         let n = Int(OGR_G_GetPointCount(g))
         guard n > 0 else { return [] }
-        var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
+        var xs = [Double](repeating: 0, count: n)
+        var ys = [Double](repeating: 0, count: n)
         xs.withUnsafeMutableBytes { xb in
             ys.withUnsafeMutableBytes { yb in
-                _ = OGR_G_GetPoints(g, xb.baseAddress, Int32(MemoryLayout<Double>.stride),
-                                    yb.baseAddress, Int32(MemoryLayout<Double>.stride), nil, 0)
+                _ = OGR_G_GetPoints(
+                    g, xb.baseAddress, Int32(MemoryLayout<Double>.stride),
+                    yb.baseAddress, Int32(MemoryLayout<Double>.stride), nil, 0)
             }
         }
         return (0..<n).map { Coordinate(x: xs[$0], y: ys[$0]) }

@@ -15,8 +15,9 @@ public final class VectorDataset {
         let (opened, messages) = GDALRuntime.collectingMessages { () -> GDALDatasetH? in
             withCStringList(openOptions) { options in
                 withCStringList(allowedDrivers ?? []) { drivers in
-                    GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR),
-                               allowedDrivers == nil ? nil : drivers, options, nil)
+                    GDALOpenEx(
+                        path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR),
+                        allowedDrivers == nil ? nil : drivers, options, nil)
                 }
             }
         }

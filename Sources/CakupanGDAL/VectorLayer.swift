@@ -66,9 +66,10 @@ public final class VectorLayer {
                 if let g = OGR_F_GetGeometryRef(f) {  // owned by the feature
                     do { geometry = try OGRGeometryReader.read(g) } catch { problem = "\(error)" }
                 }
-                let feature = VectorFeature(index: index, fid: Int64(OGR_F_GetFID(f)), values: values,
-                                            geometry: geometry, geometryProblem: problem, recodedFields: recoded,
-                                            readErrors: Array(box.errors[errorsBefore...]))
+                let feature = VectorFeature(
+                    index: index, fid: Int64(OGR_F_GetFID(f)), values: values,
+                    geometry: geometry, geometryProblem: problem, recodedFields: recoded,
+                    readErrors: Array(box.errors[errorsBefore...]))
                 index += 1
                 do { try body(feature) } catch {
                     failure = error

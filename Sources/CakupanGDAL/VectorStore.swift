@@ -143,7 +143,8 @@ public final class VectorStore {
             return nil
         }
         if let failure {
-            throw GDALError.library(path: target, operation: "creating table \(name)", message: messages.last.map { "\(failure): \($0)" } ?? failure)
+            throw GDALError.library(
+                path: target, operation: "creating table \(name)", message: messages.last.map { "\(failure): \($0)" } ?? failure)
         }
     }
 
@@ -168,7 +169,8 @@ public final class VectorStore {
             return nil
         }
         if let failure {
-            throw GDALError.library(path: target, operation: "writing table \(name)", message: messages.last.map { "\(failure): \($0)" } ?? failure)
+            throw GDALError.library(
+                path: target, operation: "writing table \(name)", message: messages.last.map { "\(failure): \($0)" } ?? failure)
         }
     }
 
@@ -199,14 +201,15 @@ public final class VectorStore {
         // OGR_L_GetNextFeature returns a feature we own.
         while let f = OGR_L_GetNextFeature(layer) {
             defer { OGR_F_Destroy(f) }
-            rows.append((0..<count).map { i -> FieldValue in
-                guard OGR_F_IsFieldSetAndNotNull(f, i) != 0 else { return .null }
-                switch kinds[Int(i)] {
-                case OFTInteger, OFTInteger64: return .integer(OGR_F_GetFieldAsInteger64(f, i))
-                case OFTReal: return .real(OGR_F_GetFieldAsDouble(f, i))
-                default: return .string(TextDecoding.decode(OGR_F_GetFieldAsString(f, i)).text)
-                }
-            })
+            rows.append(
+                (0..<count).map { i -> FieldValue in
+                    guard OGR_F_IsFieldSetAndNotNull(f, i) != 0 else { return .null }
+                    switch kinds[Int(i)] {
+                    case OFTInteger, OFTInteger64: return .integer(OGR_F_GetFieldAsInteger64(f, i))
+                    case OFTReal: return .real(OGR_F_GetFieldAsDouble(f, i))
+                    default: return .string(TextDecoding.decode(OGR_F_GetFieldAsString(f, i)).text)
+                    }
+                })
         }
         return (fields, rows)
     }

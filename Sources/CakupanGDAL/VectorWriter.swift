@@ -85,7 +85,8 @@ public final class VectorWriter {
             return nil
         }
         if let result {
-            throw GDALError.library(path: path, operation: "writing layer \(name)", message: messages.last.map { "\(result): \($0)" } ?? result)
+            throw GDALError.library(
+                path: path, operation: "writing layer \(name)", message: messages.last.map { "\(result): \($0)" } ?? result)
         }
     }
 

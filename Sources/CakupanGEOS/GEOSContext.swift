@@ -19,10 +19,12 @@ public final class GEOSContext {
         handle = h
         let box = Unmanaged.passUnretained(messages).toOpaque()
         // The box lives as long as self, and self outlives the handle (finished in deinit).
-        GEOSContext_setErrorMessageHandler_r(handle, { message, userdata in
-            guard let message, let userdata else { return }
-            Unmanaged<GEOSMessageBox>.fromOpaque(userdata).takeUnretainedValue().last = String(cString: message)
-        }, box)
+        GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, userdata in
+                guard let message, let userdata else { return }
+                Unmanaged<GEOSMessageBox>.fromOpaque(userdata).takeUnretainedValue().last = String(cString: message)
+            }, box)
         GEOSContext_setNoticeMessageHandler_r(handle, { _, _ in }, nil)
     }
 

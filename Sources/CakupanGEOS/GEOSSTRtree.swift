@@ -46,11 +46,13 @@ public final class GEOSSTRtree {
     public func query(_ geometry: GEOSGeometry) -> [Int] {
         let box = HitBox()
         let userdata = Unmanaged.passUnretained(box).toOpaque()
-        GEOSSTRtree_query_r(context.handle, pointer, geometry.pointer, { item, userdata in
-            guard let userdata else { return }
-            let index = Int(bitPattern: item) - 1
-            Unmanaged<HitBox>.fromOpaque(userdata).takeUnretainedValue().hits.append(index)
-        }, userdata)
+        GEOSSTRtree_query_r(
+            context.handle, pointer, geometry.pointer,
+            { item, userdata in
+                guard let userdata else { return }
+                let index = Int(bitPattern: item) - 1
+                Unmanaged<HitBox>.fromOpaque(userdata).takeUnretainedValue().hits.append(index)
+            }, userdata)
         return box.hits.sorted()
     }
 
@@ -71,7 +73,8 @@ public final class GEOSSTRtree {
                     let index = Int(bitPattern: item)
                     return index == -1 ? box.query : box.items[index - 1]
                 }
-                let a = geometry(item1), b = geometry(item2)
+                let a = geometry(item1)
+                let b = geometry(item2)
                 // GEOSDistance_r returns 0 on exception; the callback then signals failure with 0.
                 guard GEOSDistance_r(a.context.handle, a.pointer, b.pointer, distance) != 0 else {
                     box.failed = true

@@ -20,9 +20,11 @@ public enum Ring {
     public static func signedDoubleArea(_ ring: [Coordinate]) -> Double {
         guard ring.count >= 3 else { return 0 }
         var sum = 0.0
-        let x0 = ring[0].x, y0 = ring[0].y  // shift for numeric stability
+        let x0 = ring[0].x
+        let y0 = ring[0].y  // shift for numeric stability
         for i in 0..<(ring.count - 1) {
-            let a = ring[i], b = ring[i + 1]
+            let a = ring[i]
+            let b = ring[i + 1]
             sum += (a.x - x0) * (b.y - y0) - (b.x - x0) * (a.y - y0)
         }
         if ring.first != ring.last, let a = ring.last {

@@ -3,7 +3,8 @@
 /// peer uses the same test, so the boundary cases agree).
 func coverSets(demandX: [Double], demandY: [Double], candidateX: [Double], candidateY: [Double], radius: Double) -> [[Int32]] {
     guard !demandX.isEmpty, radius > 0 else { return [[Int32]](repeating: [], count: candidateX.count) }
-    let minX = demandX.min()!, minY = demandY.min()!
+    let minX = demandX.min()!
+    let minY = demandY.min()!
     let columns = Int(((demandX.max()! - minX) / radius).rounded(.down)) + 1
     let rows = Int(((demandY.max()! - minY) / radius).rounded(.down)) + 1
     func cell(_ x: Double, _ y: Double) -> (Int, Int) {
@@ -18,12 +19,17 @@ func coverSets(demandX: [Double], demandY: [Double], candidateX: [Double], candi
         start[cellOf[i] + 1] += 1
     }
     for k in 0..<(columns * rows) { start[k + 1] += start[k] }
-    var fill = start, members = [Int32](repeating: 0, count: demandX.count)
-    for i in demandX.indices { members[fill[cellOf[i]]] = Int32(i); fill[cellOf[i]] += 1 }
+    var fill = start
+    var members = [Int32](repeating: 0, count: demandX.count)
+    for i in demandX.indices {
+        members[fill[cellOf[i]]] = Int32(i)
+        fill[cellOf[i]] += 1
+    }
 
     let r2 = radius * radius
     return candidateX.indices.map { j in
-        let x = candidateX[j], y = candidateY[j]
+        let x = candidateX[j]
+        let y = candidateY[j]
         let (c, r) = cell(x, y)
         var hits: [Int32] = []
         // A candidate outside the demand's bounding box may have no cells around it: empty strides.
@@ -31,7 +37,8 @@ func coverSets(demandX: [Double], demandY: [Double], candidateX: [Double], candi
             for cc in stride(from: max(c - 1, 0), through: min(c + 1, columns - 1), by: 1) {
                 let k = rr * columns + cc
                 for i in members[start[k]..<start[k + 1]] {
-                    let ddx = demandX[Int(i)] - x, ddy = demandY[Int(i)] - y
+                    let ddx = demandX[Int(i)] - x
+                    let ddy = demandY[Int(i)] - y
                     if ddx * ddx + ddy * ddy <= r2 { hits.append(i) }
                 }
             }

@@ -7,8 +7,15 @@ import Foundation
 ///      "demand": {"x": [...], "y": [...], "weight": [...]},
 ///      "candidates": {"x": [...], "y": [...]}}
 struct Instance: Codable {
-    struct Demand: Codable { var x: [Double]; var y: [Double]; var weight: [Double] }
-    struct Candidates: Codable { var x: [Double]; var y: [Double] }
+    struct Demand: Codable {
+        var x: [Double]
+        var y: [Double]
+        var weight: [Double]
+    }
+    struct Candidates: Codable {
+        var x: [Double]
+        var y: [Double]
+    }
     /// Coverage radius in metres: a candidate covers a demand point at distance ≤ radius.
     var radius_m: Double
     var posts: Int
@@ -48,13 +55,16 @@ extension Instance {
     ) -> Instance {
         var rng = SplitMix64(state: seed)
         func uniform(_ r: Range<Double>) -> Double { Double.random(in: r, using: &rng) }
-        func normal() -> Double {   // Box–Muller
-            let u = max(uniform(0..<1), 1e-300), v = uniform(0..<1)
+        func normal() -> Double {  // Box–Muller
+            let u = max(uniform(0..<1), 1e-300)
+            let v = uniform(0..<1)
             return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
         }
         func clamp(_ v: Double) -> Double { (min(max(v, 0), sideMetres) * 100).rounded() / 100 }
         let centres = (0..<towns).map { _ in (x: uniform(0..<sideMetres), y: uniform(0..<sideMetres), spread: uniform(1000..<4000)) }
-        var dx: [Double] = [], dy: [Double] = [], w: [Double] = []
+        var dx: [Double] = []
+        var dy: [Double] = []
+        var w: [Double] = []
         for _ in 0..<demand {
             if uniform(0..<1) < 0.8 {
                 let town = centres[Int.random(in: 0..<towns, using: &rng)]
@@ -66,7 +76,8 @@ extension Instance {
             }
             w.append(Double(Int.random(in: 1...3, using: &rng)))
         }
-        var cx: [Double] = [], cy: [Double] = []
+        var cx: [Double] = []
+        var cy: [Double] = []
         for k in 0..<candidates {
             if k % 2 == 0, demand > 0 {
                 let i = Int.random(in: 0..<demand, using: &rng)

@@ -40,7 +40,8 @@ public final class CoordinateTransformer {
         }
         if let bad = coordinates.firstIndex(where: { !$0.isFinite }) {
             let code = proj_errno(operation.pointer)
-            let message = code != 0 ? proj_errno_string(code).map { String(cString: $0) } ?? "error \(code)" : "outside the projection's domain"
+            let message =
+                code != 0 ? proj_errno_string(code).map { String(cString: $0) } ?? "error \(code)" : "outside the projection's domain"
             proj_errno_reset(operation.pointer)
             throw PROJError.transformFailed(x: originals[bad].x, y: originals[bad].y, message: message)
         }

@@ -18,7 +18,9 @@ public struct Geodesic: Sendable {
     /// Distance in metres between two lon/lat points (degrees), with the forward azimuths in degrees.
     public func inverse(_ p1: Coordinate, _ p2: Coordinate) -> (distance: Double, azimuth1: Double, azimuth2: Double) {
         var g = geod()
-        var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
+        var s12 = 0.0
+        var azi1 = 0.0
+        var azi2 = 0.0
         geod_inverse(&g, p1.y, p1.x, p2.y, p2.x, &s12, &azi1, &azi2)
         return (s12, azi1, azi2)
     }
@@ -26,7 +28,9 @@ public struct Geodesic: Sendable {
     /// The point reached from `start` (lon/lat degrees) after `distance` metres along `azimuth` degrees.
     public func direct(from start: Coordinate, azimuth: Double, distance: Double) -> Coordinate {
         var g = geod()
-        var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
+        var lat2 = 0.0
+        var lon2 = 0.0
+        var azi2 = 0.0
         geod_direct(&g, start.y, start.x, azimuth, distance, &lat2, &lon2, &azi2)
         return Coordinate(x: lon2, y: lat2)
     }
@@ -38,8 +42,10 @@ public struct Geodesic: Sendable {
             if cs.count > 1, cs.first == cs.last { cs.removeLast() }
             guard cs.count >= 3 else { return 0 }
             var g = geod()
-            var lats = cs.map(\.y), lons = cs.map(\.x)
-            var area = 0.0, perimeter = 0.0
+            var lats = cs.map(\.y)
+            var lons = cs.map(\.x)
+            var area = 0.0
+            var perimeter = 0.0
             geod_polygonarea(&g, &lats, &lons, Int32(cs.count), &area, &perimeter)
             return abs(area)
         }

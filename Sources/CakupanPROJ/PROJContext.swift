@@ -23,4 +23,3 @@ public final class PROJContext {
         return String(cString: s)
     }
 }
-

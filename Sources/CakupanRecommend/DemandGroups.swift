@@ -41,7 +41,8 @@ struct DemandGroups {
         for (g, list) in candidates.enumerated() {
             for j in list { groupsOf[Int(j)].append(Int32(g)) }
         }
-        var useful: [Int] = [], groups: [[Int32]] = []
+        var useful: [Int] = []
+        var groups: [[Int32]] = []
         for (j, list) in groupsOf.enumerated() where !list.isEmpty {
             useful.append(j)
             groups.append(list)

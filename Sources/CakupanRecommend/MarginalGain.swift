@@ -35,11 +35,15 @@ func greedyOrder(_ problem: CoverageProblem, pool: [Int], limit: Int, stopWhenNo
     var order: [RankedPost] = []
     let weights = problem.weights
     while order.count < limit, !remaining.isEmpty {
-        var bestPosition = 0, bestGain = -1.0
+        var bestPosition = 0
+        var bestGain = -1.0
         for (position, j) in remaining.enumerated() {
             var gain = 0.0
             for d in problem.covers[j] where !covered[Int(d)] { gain += weights[Int(d)] }
-            if gain > bestGain { bestGain = gain; bestPosition = position }
+            if gain > bestGain {
+                bestGain = gain
+                bestPosition = position
+            }
         }
         if bestGain <= 0, stopWhenNothingGained { break }
         let j = remaining.remove(at: bestPosition)

@@ -54,7 +54,8 @@ public func maximalCovering(
 ) throws(RecommendError) -> MaximalCoveringResult {
     guard posts >= 0 else { throw .invalidPostCount(posts) }
     guard timeLimitSeconds.isFinite, timeLimitSeconds > 0 else { throw .invalidTimeLimit(timeLimitSeconds) }
-    let clock = ContinuousClock(), start = clock.now
+    let clock = ContinuousClock()
+    let start = clock.now
     let groups = DemandGroups(problem, demand: Array(0..<problem.demandCount))
     let coverable = groups.weight.reduce(0, +)
     let (useful, groupsOf) = groups.usefulCandidates(candidateCount: problem.candidates)
@@ -63,12 +64,14 @@ public func maximalCovering(
     let greedyObjective = coveredWeight(greedyChoice, in: problem)
 
     var chosen = greedyChoice
-    var bound = greedyObjective, optimal = true, solver = "greedy"
+    var bound = greedyObjective
+    var optimal = true
+    var solver = "greedy"
     // The greedy answer is optimal when it covers everything coverable (or nothing can be covered).
     if greedyObjective < coverable {
         var mip = SparseMIP(sense: .maximize)
-        for _ in 0..<groups.count { mip.addRow(lower: -.infinity, upper: 0) }   // yᵢ − Σ xⱼ ≤ 0
-        let cardinality = mip.addRow(lower: -.infinity, upper: Double(posts))   // Σ xⱼ ≤ posts
+        for _ in 0..<groups.count { mip.addRow(lower: -.infinity, upper: 0) }  // yᵢ − Σ xⱼ ≤ 0
+        let cardinality = mip.addRow(lower: -.infinity, upper: Double(posts))  // Σ xⱼ ≤ posts
         for list in groupsOf {
             mip.addColumn(
                 lower: 0, upper: 1, objective: 0, isInteger: true,

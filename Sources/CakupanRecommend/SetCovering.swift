@@ -39,7 +39,8 @@ public func setCovering(
     for (k, i) in mustCover.enumerated() where i < 0 || i >= problem.demandCount {
         throw .mustCoverOutOfRange(position: k, demand: i, demandCount: problem.demandCount)
     }
-    let clock = ContinuousClock(), start = clock.now
+    let clock = ContinuousClock()
+    let start = clock.now
     let demand = Array(Set(mustCover)).sorted()
     let groups = DemandGroups(problem, demand: demand)
     let (useful, groupsOf) = groups.usefulCandidates(candidateCount: problem.candidates)
@@ -51,10 +52,11 @@ public func setCovering(
             greedyCount: 0, uncoverable: groups.uncoverable)
     }
     var mip = SparseMIP(sense: .minimize)
-    for _ in 0..<groups.count { mip.addRow(lower: 1, upper: .infinity) }   // Σ_{j covers i} xⱼ ≥ 1
+    for _ in 0..<groups.count { mip.addRow(lower: 1, upper: .infinity) }  // Σ_{j covers i} xⱼ ≥ 1
     for list in groupsOf {
-        mip.addColumn(lower: 0, upper: 1, objective: 1, isInteger: true, rows: list,
-                      coefficients: [Double](repeating: 1, count: list.count))
+        mip.addColumn(
+            lower: 0, upper: 1, objective: 1, isInteger: true, rows: list,
+            coefficients: [Double](repeating: 1, count: list.count))
     }
     let columnOf = Dictionary(uniqueKeysWithValues: useful.enumerated().map { ($1, Int32($0)) })
     let solution: CBCSolution
@@ -91,13 +93,20 @@ private func greedyCover(_ groupsOf: [[Int32]], members: [Int]) -> [Int] {
     var left = members.count
     var chosen: [Int] = []
     while left > 0 {
-        var best = -1, bestGain = 0
+        var best = -1
+        var bestGain = 0
         for (c, list) in groupsOf.enumerated() {
             let gain = list.reduce(0) { covered[Int($1)] ? $0 : $0 + members[Int($1)] }
-            if gain > bestGain { bestGain = gain; best = c }
+            if gain > bestGain {
+                bestGain = gain
+                best = c
+            }
         }
-        guard best >= 0 else { break }   // cannot happen: every group has a covering column
-        for g in groupsOf[best] where !covered[Int(g)] { covered[Int(g)] = true; left -= 1 }
+        guard best >= 0 else { break }  // cannot happen: every group has a covering column
+        for g in groupsOf[best] where !covered[Int(g)] {
+            covered[Int(g)] = true
+            left -= 1
+        }
         chosen.append(best)
     }
     return chosen

@@ -55,7 +55,8 @@ public enum HotspotGroups {
         var order: [String] = []
         var byKey: [String: HotspotGroup<Member>] = [:]
         for hotspot in hotspots {
-            let areaID = area(hotspot), kind = cause(hotspot)
+            let areaID = area(hotspot)
+            let kind = cause(hotspot)
             // The separator cannot occur in an id read from JSON text without escapes.
             let key = (areaID.map { "a" + $0 } ?? "-") + "\u{1}" + kind.rawValue
             if byKey[key] == nil {

@@ -36,7 +36,10 @@ public enum JSONWriter {
             out.append(contentsOf: text.utf8)
         case .string(let s): escape(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            if items.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -46,7 +49,10 @@ public enum JSONWriter {
             newline(&out, indent, level)
             out.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            if object.pairs.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
             out.append(UInt8(ascii: "{"))
             for (i, pair) in object.pairs.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -99,10 +105,16 @@ public enum JSONWriter {
     private static let powers: [Double] = (0...9).map { n in (0..<n).reduce(1.0) { a, _ in a * 10 } }
 
     public static func appendNumber(_ x: Double, decimals: Int, into out: inout [UInt8]) {
-        guard x.isFinite else { out.append(contentsOf: "null".utf8); return }
+        guard x.isFinite else {
+            out.append(contentsOf: "null".utf8)
+            return
+        }
         let scale = powers[decimals]
         let scaled = (abs(x) * scale).rounded()
-        guard scaled < 9.0e18 else { out.append(contentsOf: String(format: "%.\(decimals)f", x).utf8); return }
+        guard scaled < 9.0e18 else {
+            out.append(contentsOf: String(format: "%.\(decimals)f", x).utf8)
+            return
+        }
         let units = UInt64(scaled)
         let p = UInt64(scale)
         var fraction = units % p
@@ -123,7 +135,8 @@ public enum JSONWriter {
     private static func appendDigits(_ v: UInt64, minimum: Int, into out: inout [UInt8]) {
         var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, enough for 20 digits
         withUnsafeMutableBytes(of: &buffer) { raw in
-            var n = v, i = raw.count
+            var n = v
+            var i = raw.count
             repeat {
                 i -= 1
                 raw[i] = UInt8(ascii: "0") + UInt8(n % 10)

@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The colours of the result schema (sRGB hex), shared by the briefing map and the KML export; chosen
 /// to stay apart from each other on a projector and on paper.
 public enum Palette {

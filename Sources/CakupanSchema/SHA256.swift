@@ -49,7 +49,10 @@ public struct SHA256: Sendable {
         var chunk = [UInt8](repeating: 0, count: 64)
         while rest.count >= 64 {
             var i = 0
-            for b in rest.prefix(64) { chunk[i] = b; i += 1 }
+            for b in rest.prefix(64) {
+                chunk[i] = b
+                i += 1
+            }
             chunk.withUnsafeBufferPointer { compress($0.baseAddress!) }
             rest = rest.dropFirst(64)
         }
@@ -91,7 +94,9 @@ public struct SHA256: Sendable {
         var out: [UInt8] = []
         var i = 0
         while i < d.count {
-            let b0 = UInt32(d[i]), b1 = i + 1 < d.count ? UInt32(d[i + 1]) : 0, b2 = i + 2 < d.count ? UInt32(d[i + 2]) : 0
+            let b0 = UInt32(d[i])
+            let b1 = i + 1 < d.count ? UInt32(d[i + 1]) : 0
+            let b2 = i + 2 < d.count ? UInt32(d[i + 2]) : 0
             let n = b0 << 16 | b1 << 8 | b2
             out.append(table[Int(n >> 18 & 63)])
             out.append(table[Int(n >> 12 & 63)])
@@ -155,7 +160,14 @@ public struct SHA256: Sendable {
             let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let maj = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+            hh = g
+            g = f
+            f = e
+            e = d &+ t1
+            d = c
+            c = b
+            b = a
+            a = t1 &+ t2
         }
         h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }

@@ -39,7 +39,10 @@ public enum SiteCategory: String, CaseIterable, Sendable, Hashable {
     /// Parses a category name, accepting common Indonesian and English synonyms.
     public init?(parsing raw: String) {
         let s = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        if let exact = SiteCategory(rawValue: s) { self = exact; return }
+        if let exact = SiteCategory(rawValue: s) {
+            self = exact
+            return
+        }
         switch s {
         case "panwaslu", "panwascam", "election supervisor": self = .bawaslu
         case "parpol", "party", "kantor partai", "party office": self = .partai

@@ -37,7 +37,9 @@ struct CSVRecordScanner {
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int, atEOF: Bool) -> Outcome {
         let count = bytes.count
         guard position < count else { return atEOF ? .end : .needMore }
-        let quote: UInt8 = 0x22, lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+        let quote: UInt8 = 0x22
+        let lineFeed: UInt8 = 0x0A
+        let carriageReturn: UInt8 = 0x0D
         let separator = self.separator
         for role in 0..<Self.roleCount { fieldPresent[role] = false }
         hasContent = false

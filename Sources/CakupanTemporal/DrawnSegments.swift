@@ -47,11 +47,16 @@ struct DrawnSegments {
         let steps = max(1, Int((length / cell).rounded(.up)))
         scratch.removeAll(keepingCapacity: true)
         for p in 0..<steps {
-            let t0 = Double(p) / Double(steps), t1 = Double(p + 1) / Double(steps)
-            let px = ax + (bx - ax) * t0, py = ay + (by - ay) * t0
-            let qx = ax + (bx - ax) * t1, qy = ay + (by - ay) * t1
-            let c0 = Int(((min(px, qx) - tolerance) / cell).rounded(.down)), c1 = Int(((max(px, qx) + tolerance) / cell).rounded(.down))
-            let r0 = Int(((min(py, qy) - tolerance) / cell).rounded(.down)), r1 = Int(((max(py, qy) + tolerance) / cell).rounded(.down))
+            let t0 = Double(p) / Double(steps)
+            let t1 = Double(p + 1) / Double(steps)
+            let px = ax + (bx - ax) * t0
+            let py = ay + (by - ay) * t0
+            let qx = ax + (bx - ax) * t1
+            let qy = ay + (by - ay) * t1
+            let c0 = Int(((min(px, qx) - tolerance) / cell).rounded(.down))
+            let c1 = Int(((max(px, qx) + tolerance) / cell).rounded(.down))
+            let r0 = Int(((min(py, qy) - tolerance) / cell).rounded(.down))
+            let r1 = Int(((max(py, qy) + tolerance) / cell).rounded(.down))
             for row in r0...r1 {
                 for column in c0...c1 {
                     let k = key(column, row)
@@ -67,11 +72,13 @@ struct DrawnSegments {
     /// Squared distance from (px, py) to the segment of an entry.
     @inline(__always)
     private static func distanceSquared(_ px: Double, _ py: Double, _ e: Entry) -> Double {
-        let dx = e.bx - e.ax, dy = e.by - e.ay
+        let dx = e.bx - e.ax
+        let dy = e.by - e.ay
         let lengthSquared = dx * dx + dy * dy
         var t = lengthSquared > 0 ? ((px - e.ax) * dx + (py - e.ay) * dy) / lengthSquared : 0
         t = min(1, max(0, t))
-        let ex = e.ax + t * dx - px, ey = e.ay + t * dy - py
+        let ex = e.ax + t * dx - px
+        let ey = e.ay + t * dy - py
         return ex * ex + ey * ey
     }
 
@@ -86,24 +93,31 @@ struct DrawnSegments {
         guard a > 0 else { return 1 }
         // End discs: the larger root of |p + t d − c|² = r².
         for (cx, cy) in [(e.ax, e.ay), (e.bx, e.by)] {
-            let fx = px - cx, fy = py - cy
+            let fx = px - cx
+            let fy = py - cy
             let halfB = fx * dx + fy * dy
             let disc = halfB * halfB - a * (fx * fx + fy * fy - r2)
             if disc >= 0 { best = max(best, (-halfB + disc.squareRoot()) / a) }
         }
         // Band: 0 ≤ u ≤ length along the segment, |v| ≤ tolerance across it.
-        let sx = e.bx - e.ax, sy = e.by - e.ay
+        let sx = e.bx - e.ax
+        let sy = e.by - e.ay
         let length = (sx * sx + sy * sy).squareRoot()
         if length > 0 {
-            let ux = sx / length, uy = sy / length
-            let u0 = (px - e.ax) * ux + (py - e.ay) * uy, du = dx * ux + dy * uy
-            let v0 = (px - e.ax) * -uy + (py - e.ay) * ux, dv = dx * -uy + dy * ux
-            var low = -Double.infinity, high = Double.infinity
+            let ux = sx / length
+            let uy = sy / length
+            let u0 = (px - e.ax) * ux + (py - e.ay) * uy
+            let du = dx * ux + dy * uy
+            let v0 = (px - e.ax) * -uy + (py - e.ay) * ux
+            let dv = dx * -uy + dy * ux
+            var low = -Double.infinity
+            var high = Double.infinity
             func clip(_ start: Double, _ step: Double, _ min: Double, _ max: Double) {
                 if step == 0 {
                     if start < min || start > max { (low, high) = (1, 0) }
                 } else {
-                    let t1 = (min - start) / step, t2 = (max - start) / step
+                    let t1 = (min - start) / step
+                    let t2 = (max - start) / step
                     low = Swift.max(low, Swift.min(t1, t2))
                     high = Swift.min(high, Swift.max(t1, t2))
                 }
@@ -123,10 +137,12 @@ struct DrawnSegments {
     mutating func covers(_ unit: Int, _ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) -> Bool {
         guard unit < units.count else { return false }
         let limit = tolerance * tolerance * (1 + 1e-9)
-        var px = ax, py = ay
+        var px = ax
+        var py = ay
         var forceCell = false
         for _ in 0..<64 {
-            let dx = bx - px, dy = by - py
+            let dx = bx - px
+            let dy = by - py
             var best = 0.0
             var bestIndex: Int32 = -1
             func consider(_ i: Int32) -> Bool {
@@ -153,7 +169,9 @@ struct DrawnSegments {
             var looked = false
             if bestIndex < 0 || forceCell {
                 looked = true
-                guard let list = units[unit].cells[key(Int((px / cell).rounded(.down)), Int((py / cell).rounded(.down)))] else { return false }
+                guard let list = units[unit].cells[key(Int((px / cell).rounded(.down)), Int((py / cell).rounded(.down)))] else {
+                    return false
+                }
                 for i in list where consider(i) { return true }
             }
             forceCell = false

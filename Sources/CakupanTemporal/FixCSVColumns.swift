@@ -72,7 +72,8 @@ public enum FixColumnRules {
         }
         guard chosen[.time] != nil else {
             throw TemporalError.missingColumn(
-                file: file, line: 1, role: "time", accepted: timeNames + ["date + time (\(dateNames.joined(separator: "/")) with \(clockNames.joined(separator: "/")))"])
+                file: file, line: 1, role: "time",
+                accepted: timeNames + ["date + time (\(dateNames.joined(separator: "/")) with \(clockNames.joined(separator: "/")))"])
         }
         guard coordinates else { return chosen }
         if chosen[.lon] == nil { chosen[.lon] = best(lonNames) }

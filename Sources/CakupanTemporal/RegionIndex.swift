@@ -50,8 +50,10 @@ struct RegionIndex: Sendable {
             (cellStart, cellEntries) = ([0, 0], [])
             return
         }
-        let minX = solid.map(\.minX).min()!, maxX = solid.map(\.maxX).max()!
-        let minY = solid.map(\.minY).min()!, maxY = solid.map(\.maxY).max()!
+        let minX = solid.map(\.minX).min()!
+        let maxX = solid.map(\.maxX).max()!
+        let minY = solid.map(\.minY).min()!
+        let maxY = solid.map(\.maxY).max()!
         // Cells the size of a typical region, but not so small that the grid gets huge.
         let sizes = solid.map { max($0.maxX - $0.minX, $0.maxY - $0.minY) }.sorted()
         var cell = max(sizes[sizes.count / 2], max(maxX - minX, maxY - minY) / 1024, 1e-6)
@@ -110,7 +112,10 @@ struct RegionIndex: Sendable {
             for region in raster.regions(of: set) { hits.append(RegionHit(region: region, enter: 0, exit: 1)) }
             return
         }
-        let lowX = min(ax, bx), highX = max(ax, bx), lowY = min(ay, by), highY = max(ay, by)
+        let lowX = min(ax, bx)
+        let highX = max(ax, bx)
+        let lowY = min(ay, by)
+        let highY = max(ay, by)
         guard let columnRange = Self.range(lowX, highX, origin: originX, inverse: inverseCell, count: columns),
             let rowRange = Self.range(lowY, highY, origin: originY, inverse: inverseCell, count: rows)
         else { return }
@@ -133,4 +138,3 @@ struct RegionIndex: Sendable {
         }
     }
 }
-

@@ -39,8 +39,10 @@ struct RegionRaster: Sendable {
             (cellSet, setStart, members) = ([0], [0, 0], [])
             return
         }
-        let minX = solid.map(\.minX).min()!, maxX = solid.map(\.maxX).max()!
-        let minY = solid.map(\.minY).min()!, maxY = solid.map(\.maxY).max()!
+        let minX = solid.map(\.minX).min()!
+        let maxX = solid.map(\.maxX).max()!
+        let minY = solid.map(\.minY).min()!
+        let maxY = solid.map(\.maxY).max()!
         var cell = Self.preferredCell
         if (maxX - minX) / cell * (maxY - minY) / cell > Double(Self.maxCells) {
             cell = ((maxX - minX) * (maxY - minY) / Double(Self.maxCells)).squareRoot() * 1.01
@@ -74,7 +76,8 @@ struct RegionRaster: Sendable {
             crossings.removeAll(keepingCapacity: true)
             crossings.append(contentsOf: repeatElement([], count: lastRow - firstRow + 1))
             for edge in store.edges[shape.edgeRange] {
-                let low = min(edge.ay, edge.by), high = max(edge.ay, edge.by)
+                let low = min(edge.ay, edge.by)
+                let high = max(edge.ay, edge.by)
                 let first = max(firstRow, Int(((low - minY) / cell - 0.5).rounded(.down)))
                 let last = min(lastRow, Int(((high - minY) / cell - 0.5).rounded(.up)))
                 guard first <= last else { continue }

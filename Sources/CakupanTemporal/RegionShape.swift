@@ -67,8 +67,10 @@ struct RegionShape: Sendable {
         }
         let edges = store.edges[firstEdge...]
         edgeRange = firstEdge..<store.edges.count
-        let minX = edges.map { min($0.ax, $0.bx) }.min() ?? 0, maxX = edges.map { max($0.ax, $0.bx) }.max() ?? 0
-        let minY = edges.map { min($0.ay, $0.by) }.min() ?? 0, maxY = edges.map { max($0.ay, $0.by) }.max() ?? 0
+        let minX = edges.map { min($0.ax, $0.bx) }.min() ?? 0
+        let maxX = edges.map { max($0.ax, $0.bx) }.max() ?? 0
+        let minY = edges.map { min($0.ay, $0.by) }.min() ?? 0
+        let maxY = edges.map { max($0.ay, $0.by) }.max() ?? 0
         (self.minX, self.minY, self.maxX, self.maxY) = (minX, minY, maxX, maxY)
         firstCell = store.referenceInside.count
         let width = maxX - minX

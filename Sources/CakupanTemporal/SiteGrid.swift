@@ -49,8 +49,10 @@ struct SiteGrid: Sendable {
             (cellStart, entries) = ([0, 0], [])
             return
         }
-        let minX = sites.map(\.x).min()!, maxX = sites.map(\.x).max()!
-        let minY = sites.map(\.y).min()!, maxY = sites.map(\.y).max()!
+        let minX = sites.map(\.x).min()!
+        let maxX = sites.map(\.x).max()!
+        let minY = sites.map(\.y).min()!
+        let maxY = sites.map(\.y).max()!
         var cell = max(2 * maxRadius, 1)
         var columns = Int(((maxX - minX) / cell).rounded(.down)) + 1
         var rows = Int(((maxY - minY) / cell).rounded(.down)) + 1

@@ -62,18 +62,33 @@ public struct TimeFormat: Sendable, Equatable, CustomStringConvertible {
     public func parse(bytes: UnsafeBufferPointer<UInt8>, utcOffset: Int) -> Double? {
         var cursor = ByteCursor(bytes: bytes)
         cursor.trimSpaces()
-        var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
+        var year = 0
+        var month = 0
+        var day = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
         var fraction = 0.0
         for token in tokens {
             switch token {
-            case .day: guard let v = cursor.digits(min: 1, max: 2) else { return nil }; day = v
-            case .month: guard let v = cursor.digits(min: 1, max: 2) else { return nil }; month = v
-            case .year4: guard let v = cursor.digits(min: 4, max: 4) else { return nil }; year = v
+            case .day:
+                guard let v = cursor.digits(min: 1, max: 2) else { return nil }
+                day = v
+            case .month:
+                guard let v = cursor.digits(min: 1, max: 2) else { return nil }
+                month = v
+            case .year4:
+                guard let v = cursor.digits(min: 4, max: 4) else { return nil }
+                year = v
             case .year2:
                 guard let v = cursor.digits(min: 2, max: 2) else { return nil }
                 year = v < 69 ? 2000 + v : 1900 + v
-            case .hour: guard let v = cursor.digits(min: 1, max: 2) else { return nil }; hour = v
-            case .minute: guard let v = cursor.digits(min: 2, max: 2) else { return nil }; minute = v
+            case .hour:
+                guard let v = cursor.digits(min: 1, max: 2) else { return nil }
+                hour = v
+            case .minute:
+                guard let v = cursor.digits(min: 2, max: 2) else { return nil }
+                minute = v
             case .second:
                 guard let v = cursor.digits(min: 2, max: 2) else { return nil }
                 second = v

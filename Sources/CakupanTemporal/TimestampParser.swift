@@ -48,7 +48,9 @@ public enum TimestampParser {
         if let epoch = cursor.epochSeconds() { return epoch }
 
         let start = cursor.index
-        let year: Int, month: Int, day: Int
+        let year: Int
+        let month: Int
+        let day: Int
         if let value = cursor.digits(min: 4, max: 4) {
             year = value
             guard let dateSeparator = cursor.take(where: { $0 == 0x2D || $0 == 0x2F }) else { return nil }  // - /

@@ -126,7 +126,8 @@ public final class TrackLineDrawer {
             return
         }
         index.insert(unit, a.x, a.y, b.x, b.y)
-        let ca = Coordinate(x: a.x, y: a.y), cb = Coordinate(x: b.x, y: b.y)
+        let ca = Coordinate(x: a.x, y: a.y)
+        let cb = Coordinate(x: b.x, y: b.y)
         if state.runRaw.isEmpty {
             state.runRaw = [ca]
         } else if state.runRaw.last != ca {

@@ -47,7 +47,7 @@ public enum UTCOffset {
         if colon == nil, digits.count <= 2 {
             hours = Int(digits)!
             minutes = 0
-        } else if (colon == nil || colon == 2), digits.count == 4 {
+        } else if colon == nil || colon == 2, digits.count == 4 {
             hours = Int(digits.prefix(2))!
             minutes = Int(digits.suffix(2))!
         } else if colon == 1, digits.count == 3 {

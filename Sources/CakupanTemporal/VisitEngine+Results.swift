@@ -6,8 +6,13 @@ extension VisitEngine {
         var zonePresence: [ZonePresence] = []
         var areaSeconds = [Double](repeating: 0, count: areas.count)
         var areaMetres = [Double](repeating: 0, count: areas.count)
-        var kept = 0, jumps = 0, duplicates = 0, reordered = 0, late = 0
-        var firstKept = Double.infinity, lastKept = -Double.infinity
+        var kept = 0
+        var jumps = 0
+        var duplicates = 0
+        var reordered = 0
+        var late = 0
+        var firstKept = Double.infinity
+        var lastKept = -Double.infinity
         for index in processors.indices {
             sitePresence += processors[index].sitePresence
             zonePresence += processors[index].zonePresence

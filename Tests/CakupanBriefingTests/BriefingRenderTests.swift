@@ -1,10 +1,12 @@
 import CakupanSchema
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import CakupanBriefing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct BriefingRenderTests {
     static func demo(temporal: Bool = true) throws -> ResultFolder {
@@ -16,14 +18,19 @@ import Testing
     @Test func pageIsSelfContainedAndBlocksEveryRequest() throws {
         let (html, _) = try Briefing.render(try Self.demo())
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"id\">"))
-        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-"))
+        #expect(
+            html.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-"
+            ))
         // The only URL-like text is the SVG namespace: nothing to fetch. The two scripts are inline:
         // the map's data (not run) and the map's code (allowed by its hash).
         let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
             .replacingOccurrences(of: "NS = \"http://www.w3.org/2000/svg\"", with: "")
         #expect(html.components(separatedBy: "<script").count - 1 == 2)
         #expect(html.contains("<script type=\"application/json\" id=\"ck-data\">") && html.contains("<script>(function () {"))
-        for marker in ["http:", "https:", "src=", "<link rel=\"stylesheet\"", "@import", "url(http", "//fonts", "fetch(", "XMLHttpRequest", "import("] {
+        for marker in [
+            "http:", "https:", "src=", "<link rel=\"stylesheet\"", "@import", "url(http", "//fonts", "fetch(", "XMLHttpRequest", "import(",
+        ] {
             #expect(!withoutNamespace.contains(marker), "found \(marker)")
         }
         #expect(html.contains("@page { size: A4 landscape;"))
@@ -60,7 +67,10 @@ import Testing
     @Test func englishUsesTheEnglishTable() throws {
         let (html, svg) = try Briefing.render(try Self.demo(), options: BriefingOptions(language: .en, title: "Exercise"))
         #expect(html.contains("<html lang=\"en\">"))
-        for text in ["Exercise", "Coverage per kecamatan", "Hotspots (ranked)", "rawan zone out of patrol reach", "Legend", "°E", "°S", "27 November 2024, 06:00–18:00 WIB"] {
+        for text in [
+            "Exercise", "Coverage per kecamatan", "Hotspots (ranked)", "rawan zone out of patrol reach", "Legend", "°E", "°S",
+            "27 November 2024, 06:00–18:00 WIB",
+        ] {
             #expect(html.contains(text), "missing \(text)")
         }
         #expect(!html.contains("Legenda"))
@@ -108,7 +118,8 @@ import Testing
     /// tools/browser/render.sh and check.py, and for looking at).
     @Test func writesTheDemoBriefingWhenAsked() throws {
         let folder = try Self.demo()
-        let directory = ProcessInfo.processInfo.environment["BRIEFING_OUT"].map { URL(fileURLWithPath: $0) }
+        let directory =
+            ProcessInfo.processInfo.environment["BRIEFING_OUT"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-briefing-out-\(UUID().uuidString)")
         let urls = try Briefing.write(folder, to: directory)
         try Briefing.write(folder, options: BriefingOptions(language: .en), to: directory.appendingPathComponent("en"))

@@ -1,6 +1,7 @@
 import CakupanSchema
 import Foundation
 import Testing
+
 @testable import CakupanBriefing
 
 /// A folder with nothing in it (no areas, no patrols) still gives a page that says so.
@@ -33,9 +34,11 @@ import Testing
         let stale = folder.sites.filter { $0.stale == true }.count
         #expect(stale > 0)
         let (_, svg) = try Briefing.render(folder)
-        let ring = "<g data-layer=\"sites\" class=\"ck-rings\" fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\">\n"
+        let ring =
+            "<g data-layer=\"sites\" class=\"ck-rings\" fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\">\n"
         let group = try #require(svg.range(of: ring))
-        let circles = svg[group.upperBound...].prefix { _ in true }.components(separatedBy: "</g>")[0]
+        let circles =
+            svg[group.upperBound...].prefix { _ in true }.components(separatedBy: "</g>")[0]
             .components(separatedBy: "<circle").count - 1
         #expect(circles == stale)
         #expect(svg.contains("terlalu lama tanpa patroli"))

@@ -1,6 +1,7 @@
 import CakupanSchema
 import Foundation
 import Testing
+
 @testable import CakupanBriefing
 
 /// The explorable map's parts of briefing.html: the SHA-256 that the CSP names, the script it
@@ -17,8 +18,9 @@ import Testing
     }
 
     @Test func sha256OfAMillionA() {
-        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
-            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     /// Messages of 55, 56 and 64 bytes straddle the padding boundary.
@@ -39,7 +41,9 @@ import Testing
 
     /// The text between `open` and the next `</script>`.
     static func script(_ html: String, opening open: String) -> String? {
-        guard let start = html.range(of: open), let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else { return nil }
+        guard let start = html.range(of: open), let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else {
+            return nil
+        }
         return String(html[start.upperBound..<end.lowerBound])
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CakupanBriefing
 
 /// Projection, scale bar and coordinate ticks, against values worked out by hand.
@@ -43,7 +44,8 @@ import Testing
         #expect(ticks.values.count == 5)
         #expect(abs(ticks.values[0] - 106.7) < 1e-9)
         #expect(ticks.decimals == 2)
-        let id = NumberText(.id), en = NumberText(.en)
+        let id = NumberText(.id)
+        let en = NumberText(.en)
         #expect(ticks.label(106.75, positive: "BT", negative: "BB", numbers: id, spaced: true) == "106,75° BT")
         let lat = CoordinateTicks(from: -6.62, to: -6.38, maximumCount: 5)
         #expect(lat.step == 0.05)
@@ -54,7 +56,8 @@ import Testing
         let frame = ScreenBox(minX: 0, minY: 0, maxX: 200, maxY: 100)
         let transform = ScreenTransform(
             fitting: [LonLat(lon: 0, lat: 0), LonLat(lon: 0.01, lat: 0.01)], into: frame, marginPx: 10)
-        let sw = transform.point(LonLat(lon: 0, lat: 0)), ne = transform.point(LonLat(lon: 0.01, lat: 0.01))
+        let sw = transform.point(LonLat(lon: 0, lat: 0))
+        let ne = transform.point(LonLat(lon: 0.01, lat: 0.01))
         #expect(abs(sw.y - 90) < 0.01)
         #expect(abs(ne.y - 10) < 0.01)
         #expect(abs((sw.x + ne.x) / 2 - 100) < 1e-9)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CakupanBriefing
 
 /// Real-data scale: 241 kecamatan with detailed boundaries and 25 000 sites must stay readable and
@@ -12,7 +13,8 @@ import Testing
         #expect(folder.areas.count == 241)
         #expect(folder.sites.count == 25_000)
         let (html, svg) = try Briefing.render(folder)
-        let htmlBytes = html.utf8.count, svgBytes = svg.utf8.count
+        let htmlBytes = html.utf8.count
+        let svgBytes = svg.utf8.count
         #expect(htmlBytes < 5_000_000, "briefing.html is \(htmlBytes) bytes")
         #expect(svgBytes < 4_000_000, "briefing.svg is \(svgBytes) bytes")
         // Dense sites get the smallest symbols; some area labels are left out rather than overlap.

@@ -1,6 +1,7 @@
 import CakupanSchema
 import Foundation
 import Testing
+
 @testable import CakupanBriefing
 
 /// The recommended posts in the briefing (recommendations.geojson, summary.json `recommendations`):
@@ -63,7 +64,10 @@ import Testing
         #expect(Self.row(html, rank: 3) == nil)
         // Before and after: one more site and one more tinggi site; the zone area in km².
         let totals = folder.summary.totals
-        #expect(html.contains("<tr><td>Lokasi terjangkau</td><td class=\"num\">\(totals.sitesCovered) / \(totals.sitesTotal)</td><td class=\"num\">\(totals.sitesCovered + 1) / \(totals.sitesTotal)</td><td class=\"num\">+1</td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><td>Lokasi terjangkau</td><td class=\"num\">\(totals.sitesCovered) / \(totals.sitesTotal)</td><td class=\"num\">\(totals.sitesCovered + 1) / \(totals.sitesTotal)</td><td class=\"num\">+1</td></tr>"
+            ))
         #expect(html.contains("<td class=\"num\">2,50 km²</td><td class=\"num\">3,30 km²</td><td class=\"num\">+80,0 ha</td>"))
         #expect(html.contains("Bobot terjangkau: 6 dari 21 (optimal (terbukti); CBC 2.10.8)."))
         #expect(html.contains("Bobot: Tinggi 3, Sedang 2, Rendah 1."))
@@ -80,7 +84,8 @@ import Testing
     /// The `<tr>` of the posts table for `rank`.
     static func row(_ html: String, rank: Int) -> String? {
         guard let start = html.range(of: "<tr data-rank=\"\(rank)\">"),
-              let end = html.range(of: "</tr>", range: start.upperBound..<html.endIndex) else { return nil }
+            let end = html.range(of: "</tr>", range: start.upperBound..<html.endIndex)
+        else { return nil }
         return String(html[start.lowerBound..<end.upperBound])
     }
 
@@ -111,7 +116,8 @@ import Testing
         #expect(layers.compactMap { $0["id"] as? String }.last == "recommendations", "last: picked first on a click")
         let layer = try #require(layers.first { $0["id"] as? String == "recommendations" })
         #expect(layer["kind"] as? String == "point" && layer["search"] as? Bool == true && layer["cluster"] as? Bool == false)
-        #expect(layer["fields"] as? [String] == ["No.", "Bobot tambahan", "Menjangkau", "Jarak ke patroli terdekat", "Kecamatan", "Alasan"])
+        #expect(
+            layer["fields"] as? [String] == ["No.", "Bobot tambahan", "Menjangkau", "Jarak ke patroli terdekat", "Kecamatan", "Alasan"])
         let features = try #require(layer["f"] as? [[Int]])
         #expect(features.count == 2)
         let posts = try #require(folder.posts)
@@ -138,7 +144,9 @@ import Testing
         for group in groups {
             #expect(group.members.allSatisfy { $0.area == group.areaID })
             let refs = group.members.map(\.ref)
-            let expected = (group.cause == .zoneGap ? refs.contains("z1") : refs.contains(try Self.firstUncoveredHigh(folder).id)) ? [group.cause == .zoneGap ? 2 : 1] : []
+            let expected =
+                (group.cause == .zoneGap ? refs.contains("z1") : refs.contains(try Self.firstUncoveredHigh(folder).id))
+                ? [group.cause == .zoneGap ? 2 : 1] : []
             #expect(group.posts == expected, "\(group.cause) \(refs)")
             #expect(group.cause == (group.members[0].kind == .zone ? .zoneGap : .uncovered))
         }
@@ -146,16 +154,18 @@ import Testing
         #expect(html.contains("<h3>Tindakan per kecamatan</h3>"))
         #expect(html.contains("<td><span class=\"post\">P1</span></td></tr>"))
         #expect(html.contains("<td><span class=\"post\">P2</span></td></tr>"))
-        #expect(html.contains("tambah atau geser rute patroli ke sana") || groups.allSatisfy { !$0.posts.isEmpty || $0.cause != .uncovered })
+        #expect(
+            html.contains("tambah atau geser rute patroli ke sana") || groups.allSatisfy { !$0.posts.isEmpty || $0.cause != .uncovered })
     }
 
     /// The ranked list is short (`hotspotListLimit`); the action groups still hold every hotspot.
     @Test func rankedListIsShortAndGroupsHoldEveryHotspot() throws {
         let folder = try Self.folder()
         let (html, _) = try Briefing.render(folder, options: BriefingOptions(hotspotListLimit: 2))
-        let ranked = try #require(html.range(of: "<table class=\"hotspots\">").flatMap { start in
-            html.range(of: "</table>", range: start.upperBound..<html.endIndex).map { String(html[start.lowerBound..<$0.upperBound]) }
-        })
+        let ranked = try #require(
+            html.range(of: "<table class=\"hotspots\">").flatMap { start in
+                html.range(of: "</table>", range: start.upperBound..<html.endIndex).map { String(html[start.lowerBound..<$0.upperBound]) }
+            })
         #expect(ranked.components(separatedBy: "<tr><td class=\"num\">").count - 1 == 2)
         #expect(html.contains("2 dari \(folder.hotspots.count) hotspot ditampilkan; daftar lengkap di hotspots.geojson."))
         let actions = try #require(html.range(of: "<table class=\"actions\">").map { String(html[$0.lowerBound...]) })
@@ -181,7 +191,10 @@ import Testing
         let folder = try ResultFolder.load(from: directory)
         #expect(folder.summary.recommendations?.mode == "cover" && folder.summary.recommendations?.postsRequested == nil)
         let (html, _) = try Briefing.render(folder)
-        #expect(html.contains("<p class=\"note\">2 pos: jumlah paling sedikit yang menjangkau setiap lokasi prioritas tinggi tak terjangkau patroli. Bobot terjangkau: 6 dari 21"))
+        #expect(
+            html.contains(
+                "<p class=\"note\">2 pos: jumlah paling sedikit yang menjangkau setiap lokasi prioritas tinggi tak terjangkau patroli. Bobot terjangkau: 6 dari 21"
+            ))
     }
 
     @Test func renderingIsDeterministic() throws {

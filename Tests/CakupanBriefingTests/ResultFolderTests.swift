@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CakupanBriefing
 
 @Suite struct ResultFolderTests {
@@ -38,30 +39,46 @@ import Testing
     @Test(arguments: [
         Breakage(file: "gaps.geojson", replacement: nil, message: "gaps.geojson: file not found in the result folder"),
         Breakage(file: "summary.json", replacement: "{\"totals\": {}}", message: "summary.json: missing key 'areas'"),
-        Breakage(file: "summary.json", replacement: "{\"totals\": {\"areas\": 4}, \"areas\": []}", message: "summary.json: missing key 'totals.coverage_share'"),
-        Breakage(file: "summary.json", replacement: "{\"totals\": {\"areas\": \"4\"}, \"areas\": []}", message: "summary.json: key 'totals.areas' must be a whole number, found \"4\""),
+        Breakage(
+            file: "summary.json", replacement: "{\"totals\": {\"areas\": 4}, \"areas\": []}",
+            message: "summary.json: missing key 'totals.coverage_share'"),
+        Breakage(
+            file: "summary.json", replacement: "{\"totals\": {\"areas\": \"4\"}, \"areas\": []}",
+            message: "summary.json: key 'totals.areas' must be a whole number, found \"4\""),
         Breakage(file: "summary.json", replacement: "[1, 2]", message: "summary.json: must hold a JSON object, found an array"),
-        Breakage(file: "summary.json", replacement: "{\"tool\": ", message: "summary.json: is not valid JSON (line 1, column 10: unexpected end of input)"),
+        Breakage(
+            file: "summary.json", replacement: "{\"tool\": ",
+            message: "summary.json: is not valid JSON (line 1, column 10: unexpected end of input)"),
         Breakage(
             file: "sites.geojson",
-            replacement: #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[106.8,-6.5]},"properties":{"id":"s1","category":"masjid","priority":"tinggi","covered":true}}]}"#,
-            message: "sites.geojson: feature 0: property 'category' must be one of kpu, bawaslu, partai, tps, pleno, gudang, kampanye, kediaman, lainnya, found \"masjid\""),
+            replacement:
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[106.8,-6.5]},"properties":{"id":"s1","category":"masjid","priority":"tinggi","covered":true}}]}"#,
+            message:
+                "sites.geojson: feature 0: property 'category' must be one of kpu, bawaslu, partai, tps, pleno, gudang, kampanye, kediaman, lainnya, found \"masjid\""
+        ),
         Breakage(
             file: "sites.geojson",
-            replacement: #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[106.8,-6.5]},"properties":{"id":"s1","category":"tps","priority":"tinggi","covered":"ya"}}]}"#,
+            replacement:
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[106.8,-6.5]},"properties":{"id":"s1","category":"tps","priority":"tinggi","covered":"ya"}}]}"#,
             message: "sites.geojson: feature 0: property 'covered' must be true or false, found \"ya\""),
         Breakage(
             file: "zones.geojson",
-            replacement: #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]},"properties":{}}]}"#,
-            message: "zones.geojson: features[0].geometry.type: unsupported geometry type \"LineString\" (expected Point, Polygon or MultiPolygon)"),
+            replacement:
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]},"properties":{}}]}"#,
+            message:
+                "zones.geojson: features[0].geometry.type: unsupported geometry type \"LineString\" (expected Point, Polygon or MultiPolygon)"
+        ),
         Breakage(
             file: "coverage.geojson",
-            replacement: #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4],[1,2]]]},"properties":{}}]}"#,
+            replacement:
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4],[1,2]]]},"properties":{}}]}"#,
             message: "coverage.geojson: features[0].geometry.coordinates[0]: a polygon ring needs at least 4 positions, found 3"),
-        Breakage(file: "hotspots.geojson", replacement: #"{"type":"Feature"}"#,
-                 message: "hotspots.geojson: type: expected \"FeatureCollection\", found \"Feature\""),
-        Breakage(file: "areas.geojson", replacement: #"{"type":"FeatureCollection","features":[]}"#,
-                 message: "summary.json: 'areas' lists 4 areas but areas.geojson has 0 features"),
+        Breakage(
+            file: "hotspots.geojson", replacement: #"{"type":"Feature"}"#,
+            message: "hotspots.geojson: type: expected \"FeatureCollection\", found \"Feature\""),
+        Breakage(
+            file: "areas.geojson", replacement: #"{"type":"FeatureCollection","features":[]}"#,
+            message: "summary.json: 'areas' lists 4 areas but areas.geojson has 0 features"),
     ])
     func brokenFilesAreNamedInTheError(_ breakage: Breakage) throws {
         let directory = try DemoFixture.write()

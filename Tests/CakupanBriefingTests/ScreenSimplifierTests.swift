@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CakupanBriefing
 
 @Suite struct ScreenSimplifierTests {
@@ -6,7 +7,10 @@ import Testing
 
     @Test func dropsPointsWithinHalfAPixelOfTheLine() {
         // 0.4 px off the chord is dropped, 0.6 px is kept (tolerance 0.5 px).
-        let line = [ScreenPoint(x: 0, y: 0), ScreenPoint(x: 5, y: 0.4), ScreenPoint(x: 10, y: 0), ScreenPoint(x: 15, y: 0.6), ScreenPoint(x: 20, y: 0)]
+        let line = [
+            ScreenPoint(x: 0, y: 0), ScreenPoint(x: 5, y: 0.4), ScreenPoint(x: 10, y: 0), ScreenPoint(x: 15, y: 0.6),
+            ScreenPoint(x: 20, y: 0),
+        ]
         let kept = simplifier.simplifyOpen(line)
         #expect(kept == [ScreenPoint(x: 0, y: 0), ScreenPoint(x: 15, y: 0.6), ScreenPoint(x: 20, y: 0)])
     }
@@ -22,17 +26,25 @@ import Testing
     }
 
     @Test func segmentDistanceIsMeasuredToTheSegmentNotTheLine() {
-        let a = ScreenPoint(x: 0, y: 0), b = ScreenPoint(x: 4, y: 0)
+        let a = ScreenPoint(x: 0, y: 0)
+        let b = ScreenPoint(x: 4, y: 0)
         #expect(ScreenSimplifier.segmentDistanceSquared(ScreenPoint(x: 2, y: 3), a, b) == 9)
         #expect(ScreenSimplifier.segmentDistanceSquared(ScreenPoint(x: 7, y: 4), a, b) == 25)
     }
 
     @Test func ringsCollapsingBelowFourPointsOrHalfASquarePixelAreDropped() {
-        let transform = ScreenTransform(fitting: [LonLat(lon: 0, lat: 0), LonLat(lon: 1, lat: 1)], into: ScreenBox(minX: 0, minY: 0, maxX: 100, maxY: 100), marginPx: 0)
+        let transform = ScreenTransform(
+            fitting: [LonLat(lon: 0, lat: 0), LonLat(lon: 1, lat: 1)], into: ScreenBox(minX: 0, minY: 0, maxX: 100, maxY: 100), marginPx: 0)
         // 1° ≈ 100 px here: a 0.001° square is 0.1 px wide.
-        let tiny = [LonLat(lon: 0.5, lat: 0.5), LonLat(lon: 0.501, lat: 0.5), LonLat(lon: 0.501, lat: 0.501), LonLat(lon: 0.5, lat: 0.501), LonLat(lon: 0.5, lat: 0.5)]
+        let tiny = [
+            LonLat(lon: 0.5, lat: 0.5), LonLat(lon: 0.501, lat: 0.5), LonLat(lon: 0.501, lat: 0.501), LonLat(lon: 0.5, lat: 0.501),
+            LonLat(lon: 0.5, lat: 0.5),
+        ]
         #expect(simplifier.ring(tiny, transform) == nil)
-        let big = [LonLat(lon: 0.2, lat: 0.2), LonLat(lon: 0.8, lat: 0.2), LonLat(lon: 0.8, lat: 0.8), LonLat(lon: 0.2, lat: 0.8), LonLat(lon: 0.2, lat: 0.2)]
+        let big = [
+            LonLat(lon: 0.2, lat: 0.2), LonLat(lon: 0.8, lat: 0.2), LonLat(lon: 0.8, lat: 0.8), LonLat(lon: 0.2, lat: 0.8),
+            LonLat(lon: 0.2, lat: 0.2),
+        ]
         let ring = simplifier.ring(big, transform)
         #expect(ring?.count == 4)
         // A polygon keeps a hole that survives and loses one that collapses; it is dropped with

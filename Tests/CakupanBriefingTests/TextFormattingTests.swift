@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CakupanBriefing
 
 @Suite struct TextFormattingTests {
@@ -21,10 +22,12 @@ import Testing
     }
 
     @Test func timesAreShownInTheirOwnOffset() {
-        let id = TimeText(language: .id), en = TimeText(language: .en)
+        let id = TimeText(language: .id)
+        let en = TimeText(language: .en)
         #expect(id.window(from: "2024-11-27T06:00:00+07:00", to: "2024-11-27T18:00:00+07:00") == "27 November 2024, 06.00–18.00 WIB")
-        #expect(en.window(from: "2024-11-27T06:00:00+08:00", to: "2024-11-28T06:00:00+08:00")
-            == "27 November 2024 06:00 WITA – 28 November 2024 06:00 WITA")
+        #expect(
+            en.window(from: "2024-11-27T06:00:00+08:00", to: "2024-11-28T06:00:00+08:00")
+                == "27 November 2024 06:00 WITA – 28 November 2024 06:00 WITA")
         #expect(id.moment("2024-02-14T13:05:00Z") == "14 Februari 2024 13.05 UTC")
         #expect(id.moment("kemarin") == "kemarin")
         #expect(id.hourLabel("2024-11-27T06:00:00+09:00") == "06")

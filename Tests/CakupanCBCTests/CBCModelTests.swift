@@ -34,7 +34,8 @@ import Testing
     /// max x + y, x + 2y ≤ 4, 3x + y ≤ 6, continuous: the vertex x = 1.6, y = 1.2, objective 2.8.
     @Test func pureLinearProgramme() throws {
         var mip = SparseMIP(sense: .maximize)
-        let a = mip.addRow(lower: -.infinity, upper: 4), b = mip.addRow(lower: -.infinity, upper: 6)
+        let a = mip.addRow(lower: -.infinity, upper: 4)
+        let b = mip.addRow(lower: -.infinity, upper: 6)
         mip.addColumn(lower: 0, upper: .infinity, objective: 1, isInteger: false, rows: [a, b], coefficients: [1, 3])
         mip.addColumn(lower: 0, upper: .infinity, objective: 1, isInteger: false, rows: [a, b], coefficients: [2, 1])
         let solution = try CBCModel(mip).solve()

@@ -13,7 +13,9 @@ func temporaryFile(_ name: String, _ content: String) throws -> String {
 
 @Suite struct ReaderTests {
     @Test func geoJSONFieldsAndGeometry() throws {
-        let path = try temporaryFile("a.geojson", """
+        let path = try temporaryFile(
+            "a.geojson",
+            """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"kode":"16.03.01","nama":"Tanjung Agung","n":3,"x":1.5},
              "geometry":{"type":"Polygon","coordinates":[[[104,-3.5],[104.1,-3.5],[104.1,-3.4],[104,-3.4],[104,-3.5]],[[104.02,-3.48],[104.02,-3.46],[104.04,-3.46],[104.04,-3.48],[104.02,-3.48]]]}},
@@ -29,7 +31,10 @@ func temporaryFile(_ name: String, _ content: String) throws -> String {
         try layer.forEachFeature { features.append($0) }
         #expect(features.count == 2)
         #expect(features[0].values == [.string("16.03.01"), .string("Tanjung Agung"), .integer(3), .real(1.5)])
-        guard case .polygon(let p) = features[0].geometry else { Issue.record("not a polygon"); return }
+        guard case .polygon(let p) = features[0].geometry else {
+            Issue.record("not a polygon")
+            return
+        }
         #expect(p.exterior.count == 5 && p.holes.count == 1)
         #expect(p.exterior[1] == Coordinate(x: 104.1, y: -3.5))
         #expect(features[1].geometry == nil)
@@ -44,12 +49,17 @@ func temporaryFile(_ name: String, _ content: String) throws -> String {
         #expect(layer.info.fieldNames == ["id", "nama", "bujur", "lintang"])
         var rows: [[FieldValue]] = []
         try layer.forEachFeature { rows.append($0.values) }
-        #expect(rows == [[.string("1"), .string("KPU"), .string("104,75"), .string("-2,98")],
-                         [.string("2"), .string("TPS 01"), .string("104,5"), .string("-3")]])
+        #expect(
+            rows == [
+                [.string("1"), .string("KPU"), .string("104,75"), .string("-2,98")],
+                [.string("2"), .string("TPS 01"), .string("104,5"), .string("-3")],
+            ])
     }
 
     @Test func gpxTracksAreMultiLineStrings() throws {
-        let path = try temporaryFile("t.gpx", """
+        let path = try temporaryFile(
+            "t.gpx",
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
             <trk><name>PATROLI-1</name><trkseg>
@@ -65,7 +75,9 @@ func temporaryFile(_ name: String, _ content: String) throws -> String {
     }
 
     @Test func kmlFoldersBecomeLayers() throws {
-        let path = try temporaryFile("r.kml", """
+        let path = try temporaryFile(
+            "r.kml",
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Demo</name>
             <Folder><name>Rute A</name><Placemark><name>P1</name><LineString><coordinates>104,-3,0 104.1,-3,0</coordinates></LineString></Placemark></Folder>

@@ -25,7 +25,10 @@ import Testing
 
     @Test func unaryUnionOfOverlappingSquares() throws {
         func square(_ x: Double, _ y: Double, _ s: Double) -> Geometry {
-            .polygon(Polygon(exterior: [Coordinate(x: x, y: y), Coordinate(x: x + s, y: y), Coordinate(x: x + s, y: y + s), Coordinate(x: x, y: y + s)]))
+            .polygon(
+                Polygon(exterior: [
+                    Coordinate(x: x, y: y), Coordinate(x: x + s, y: y), Coordinate(x: x + s, y: y + s), Coordinate(x: x, y: y + s),
+                ]))
         }
         let parts = try [square(0, 0, 10), square(5, 5, 10), square(100, 100, 1)].map { try GEOSGeometry($0, in: context) }
         let union = try GEOSGeometry.collection(parts, in: context).unaryUnion()

@@ -4,8 +4,13 @@ import Testing
 
 @Suite struct GeometryConversionTests {
     let context = GEOSContext()
-    let outer = [Coordinate(x: 0, y: 0), Coordinate(x: 1000, y: 0), Coordinate(x: 1000, y: 1000), Coordinate(x: 0, y: 1000), Coordinate(x: 0, y: 0)]
-    let hole = [Coordinate(x: 250, y: 250), Coordinate(x: 250, y: 750), Coordinate(x: 750, y: 750), Coordinate(x: 750, y: 250), Coordinate(x: 250, y: 250)]
+    let outer = [
+        Coordinate(x: 0, y: 0), Coordinate(x: 1000, y: 0), Coordinate(x: 1000, y: 1000), Coordinate(x: 0, y: 1000), Coordinate(x: 0, y: 0),
+    ]
+    let hole = [
+        Coordinate(x: 250, y: 250), Coordinate(x: 250, y: 750), Coordinate(x: 750, y: 750), Coordinate(x: 750, y: 250),
+        Coordinate(x: 250, y: 250),
+    ]
 
     @Test func polygonWithHoleRoundTripsAndMeasures() throws {
         let value = Geometry.polygon(Polygon(exterior: outer, holes: [hole]))
@@ -40,7 +45,11 @@ import Testing
 
     @Test func bowTieIsInvalidAndMakeValidKeepsBothTriangles() throws {
         // A bow-tie: two triangles of 0.5·1000·500 = 250,000 m² each, touching at (500, 500).
-        let bowTie = Geometry.polygon(Polygon(exterior: [Coordinate(x: 0, y: 0), Coordinate(x: 1000, y: 1000), Coordinate(x: 1000, y: 0), Coordinate(x: 0, y: 1000), Coordinate(x: 0, y: 0)]))
+        let bowTie = Geometry.polygon(
+            Polygon(exterior: [
+                Coordinate(x: 0, y: 0), Coordinate(x: 1000, y: 1000), Coordinate(x: 1000, y: 0), Coordinate(x: 0, y: 1000),
+                Coordinate(x: 0, y: 0),
+            ]))
         let g = try GEOSGeometry(bowTie, in: context)
         #expect(try !g.isValid())
         #expect(try g.validityReason().contains("Self-intersection"))

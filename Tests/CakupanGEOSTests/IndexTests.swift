@@ -29,7 +29,10 @@ import Testing
     }
 
     @Test func preparedCoversIncludesBoundary() throws {
-        let square = try GEOSGeometry(.polygon(Polygon(exterior: [Coordinate(x: 0, y: 0), Coordinate(x: 10, y: 0), Coordinate(x: 10, y: 10), Coordinate(x: 0, y: 10)])), in: context)
+        let square = try GEOSGeometry(
+            .polygon(
+                Polygon(exterior: [Coordinate(x: 0, y: 0), Coordinate(x: 10, y: 0), Coordinate(x: 10, y: 10), Coordinate(x: 0, y: 10)])),
+            in: context)
         let prepared = try GEOSPreparedGeometry(square)
         #expect(try prepared.covers(GEOSGeometry(.point(Coordinate(x: 10, y: 5)), in: context)))
         #expect(try !prepared.contains(GEOSGeometry(.point(Coordinate(x: 10, y: 5)), in: context)))

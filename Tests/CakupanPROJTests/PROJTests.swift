@@ -30,7 +30,8 @@ import Testing
     /// the ellipsoid between 0° and 1°S) is 0.9996 times that in UTM northing.
     @Test func centralScaleFactor() throws {
         let t = try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:32748", context: context)
-        let a = try t.transform(Coordinate(x: 105, y: 0)), b = try t.transform(Coordinate(x: 105, y: -1))
+        let a = try t.transform(Coordinate(x: 105, y: 0))
+        let b = try t.transform(Coordinate(x: 105, y: -1))
         let geodesic = Geodesic().inverse(Coordinate(x: 105, y: 0), Coordinate(x: 105, y: -1)).distance
         #expect(abs(geodesic - 110_574.389) < 0.01)
         #expect(abs((a.y - b.y) - 0.9996 * geodesic) < 0.01)
@@ -51,7 +52,9 @@ import Testing
     }
 
     @Test func ellipsoidalAreaOfASmallSquareMatchesGeodesicSides() {
-        let p = Polygon(exterior: [Coordinate(x: 105, y: 0), Coordinate(x: 105.01, y: 0), Coordinate(x: 105.01, y: 0.01), Coordinate(x: 105, y: 0.01)])
+        let p = Polygon(exterior: [
+            Coordinate(x: 105, y: 0), Coordinate(x: 105.01, y: 0), Coordinate(x: 105.01, y: 0.01), Coordinate(x: 105, y: 0.01),
+        ])
         let g = Geodesic()
         let w = g.inverse(Coordinate(x: 105, y: 0), Coordinate(x: 105.01, y: 0)).distance
         let h = g.inverse(Coordinate(x: 105, y: 0), Coordinate(x: 105, y: 0.01)).distance
@@ -71,8 +74,10 @@ import Testing
         #expect(abs(edge - 1.00097) < 2e-5)
         // Numerically: projected length of a short east-west geodesic over its true length.
         let t = try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:32748", context: context)
-        let a = Coordinate(x: 107.99, y: 0), b = Coordinate(x: 108.01, y: 0)
-        let pa = try t.transform(a), pb = try t.transform(b)
+        let a = Coordinate(x: 107.99, y: 0)
+        let b = Coordinate(x: 108.01, y: 0)
+        let pa = try t.transform(a)
+        let pb = try t.transform(b)
         let planar = ((pa.x - pb.x) * (pa.x - pb.x) + (pa.y - pb.y) * (pa.y - pb.y)).squareRoot()
         #expect(abs(planar / Geodesic().inverse(a, b).distance - edge) < 1e-6)
     }

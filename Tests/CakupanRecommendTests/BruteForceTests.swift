@@ -1,6 +1,7 @@
 import CakupanTestSupport
-@testable import CakupanRecommend
 import Testing
+
+@testable import CakupanRecommend
 
 /// CBC against enumeration of every subset, on seeded random instances with 12 candidates.
 @Suite struct BruteForceTests {

@@ -8,12 +8,13 @@ import Testing
     @Test func ordersByMarginalGain() throws {
         let p = try CoverageProblem(weights: [1, 2, 4, 8], candidates: 4, covers: [[0, 1], [1, 2], [3], [0]])
         let ranked = try rankByMarginalGain([3, 0, 1, 2], in: p)
-        #expect(ranked == [
-            RankedPost(candidate: 2, gain: 8, newlyCovered: [3]),
-            RankedPost(candidate: 1, gain: 6, newlyCovered: [1, 2]),
-            RankedPost(candidate: 0, gain: 1, newlyCovered: [0]),
-            RankedPost(candidate: 3, gain: 0, newlyCovered: []),
-        ])
+        #expect(
+            ranked == [
+                RankedPost(candidate: 2, gain: 8, newlyCovered: [3]),
+                RankedPost(candidate: 1, gain: 6, newlyCovered: [1, 2]),
+                RankedPost(candidate: 0, gain: 1, newlyCovered: [0]),
+                RankedPost(candidate: 3, gain: 0, newlyCovered: []),
+            ])
         #expect(try rankByMarginalGain([2, 2], in: p).count == 1)
         #expect(throws: RecommendError.candidateOutOfRange(position: 1, candidate: 9, candidates: 4)) {
             try rankByMarginalGain([0, 9], in: p)

@@ -1,5 +1,5 @@
-import CakupanTestSupport
 import CakupanRecommend
+import CakupanTestSupport
 import Testing
 
 /// Maximal covering on instances worked by hand.
@@ -18,7 +18,7 @@ import Testing
 
     @Test func twoPostsCoverEverything() throws {
         let r = try maximalCovering(threeSites, posts: 2)
-        #expect(r.selected == [1, 0])   // marginal-gain order: 6, then 1
+        #expect(r.selected == [1, 0])  // marginal-gain order: 6, then 1
         #expect(r.objective == 7 && r.optimal)
         #expect(r.ranking.map(\.gain) == [6, 1])
     }
@@ -39,7 +39,8 @@ import Testing
     /// the columns across both rows, so greedy takes 2, 3, 4 (28 with three posts) while rows 0 and 1
     /// cover all 30 with two. With three posts allowed, the answer keeps only the two that add weight.
     static let rows: CoverageProblem = {
-        let a = Array(Int32(0)..<15), b = Array(Int32(15)..<30)
+        let a = Array(Int32(0)..<15)
+        let b = Array(Int32(15)..<30)
         func cols(_ r: Range<Int32>) -> [Int32] { Array(r) + r.map { $0 + 15 } }
         return try! CoverageProblem(
             weights: [Double](repeating: 1, count: 30), candidates: 6,
@@ -50,7 +51,7 @@ import Testing
         let r = try maximalCovering(Self.rows, posts: 3)
         #expect(r.greedyObjective == 28)
         #expect(r.objective == 30 && r.optimal)
-        #expect(r.selected == [0, 1])   // two posts: the third would add nothing
+        #expect(r.selected == [0, 1])  // two posts: the third would add nothing
         #expect(r.ranking.allSatisfy { $0.gain > 0 })
     }
 

@@ -1,7 +1,6 @@
+import CakupanTemporal
 import Foundation
 import Testing
-
-import CakupanTemporal
 
 /// Times and columns as GPS exports from the field write them (issue 12, part 4). Expected epochs are
 /// worked out independently (Python `calendar.timegm`): 2024-11-27T05:05:00Z = 1732683900,
@@ -105,8 +104,9 @@ import CakupanTemporal
     }
 
     @Test func traccarFixTimeWinsOverServerAndDeviceTime() throws {
-        let path = try file("id,deviceId,serverTime,deviceTime,fixTime,latitude,longitude\n"
-            + "1,12,2024-11-26T23:09:00Z,2024-11-26T23:04:00Z,2024-11-26T23:03:00.000Z,-10.1,123.6\n")
+        let path = try file(
+            "id,deviceId,serverTime,deviceTime,fixTime,latitude,longitude\n"
+                + "1,12,2024-11-26T23:09:00Z,2024-11-26T23:04:00Z,2024-11-26T23:03:00.000Z,-10.1,123.6\n")
         let (records, summary) = try readAll(FixCSVReader(path: path))
         #expect(records.first?.time == 1_732_662_180)
         #expect(records.first?.unit == "12")
@@ -122,7 +122,8 @@ import CakupanTemporal
     }
 
     @Test func rowsWithoutTimeAreSkippedAndCounted() throws {
-        let path = try file("kendaraan,waktu,lat,lon\nA,2024-11-27 13:05,-10.1,123.6\nA,,-10.1,123.6\nA, ,-10.1,123.6\nA,1732683960,-10.1,123.6\n")
+        let path = try file(
+            "kendaraan,waktu,lat,lon\nA,2024-11-27 13:05,-10.1,123.6\nA,,-10.1,123.6\nA, ,-10.1,123.6\nA,1732683960,-10.1,123.6\n")
         let (records, summary) = try readAll(FixCSVReader(path: path, utcOffset: UTCOffset.wita))
         #expect(records.map(\.time) == [1_732_683_900, 1_732_683_960])
         #expect(summary.untimed == 2)
@@ -134,22 +135,26 @@ import CakupanTemporal
         #expect(throws: TemporalError.ambiguousDates(file: path, line: 2, column: "Waktu", value: "05/12/2024 22:00")) {
             try readAll(FixCSVReader(path: path, utcOffset: UTCOffset.wita))
         }
-        let (records, _) = try readAll(FixCSVReader(
-            path: path, utcOffset: UTCOffset.wita, timeFormat: try TimeFormat("%d/%m/%Y %H:%M")))
+        let (records, _) = try readAll(
+            FixCSVReader(
+                path: path, utcOffset: UTCOffset.wita, timeFormat: try TimeFormat("%d/%m/%Y %H:%M")))
         #expect(records.map(\.time) == [1_733_407_200, 1_733_407_200 + 3 * 3600])
     }
 
     @Test func explicitMappingWins() throws {
         let path = try file("unit,Nopol,time,Jam GPS,lat,lon\nX,DH 2,2024-01-01 00:00,2024-11-27 13:05,-10.1,123.6\n")
-        let (records, _) = try readAll(FixCSVReader(
-            path: path, utcOffset: UTCOffset.wita, fields: [.unit: "nopol", .time: "Jam GPS"]))
+        let (records, _) = try readAll(
+            FixCSVReader(
+                path: path, utcOffset: UTCOffset.wita, fields: [.unit: "nopol", .time: "Jam GPS"]))
         #expect(records == [FixRecord(unit: "DH 2", time: 1_732_683_900, lon: 123.6, lat: -10.1, line: 2)])
     }
 
     @Test func mappedColumnThatIsNotThereIsNamed() throws {
         let path = try file("unit,time,lat,lon\nX,1732683900,-10.1,123.6\n")
-        #expect(throws: TemporalError.mappedColumnMissing(
-            file: path, field: "unit", column: "Plat Nomor", header: ["unit", "time", "lat", "lon"])) {
+        #expect(
+            throws: TemporalError.mappedColumnMissing(
+                file: path, field: "unit", column: "Plat Nomor", header: ["unit", "time", "lat", "lon"])
+        ) {
             try readAll(FixCSVReader(path: path, fields: [.unit: "Plat Nomor"]))
         }
     }

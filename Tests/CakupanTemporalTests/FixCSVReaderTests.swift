@@ -1,7 +1,6 @@
+import CakupanTemporal
 import Foundation
 import Testing
-
-import CakupanTemporal
 
 @Suite struct FixCSVReaderTests {
     /// Writes `bytes` to a fresh temporary file and returns its path.
@@ -24,7 +23,8 @@ import CakupanTemporal
     }
 
     @Test func semicolonsDecimalCommasBOMAndCRLF() throws {
-        let text = "Kendaraan;Waktu;Bujur;Lintang\r\n"
+        let text =
+            "Kendaraan;Waktu;Bujur;Lintang\r\n"
             + "P-01;2024-11-27 08:00:00;106,8272;-6,1754\r\n"
             + "\"P;02\";2024-11-27T01:00:00Z;\" 106,9 \";-6,2\r\n"
             + ";;;\r\n"
@@ -48,7 +48,8 @@ import CakupanTemporal
     }
 
     @Test func commasQuotesLoneCRAndNoFinalNewline() throws {
-        let text = "callsign,TIMESTAMP,note,X,Y\r"
+        let text =
+            "callsign,TIMESTAMP,note,X,Y\r"
             + "\"Unit \"\"7\"\"\",1732665600,\"line\nbreak, inside\",500000.5,9300000\r"
             + "U8,2024-11-27T07:00:00+07:00,,1e3,-2.5E-1"
         let (records, summary) = try readAll(try temporaryFile(text), chunkSize: 5)

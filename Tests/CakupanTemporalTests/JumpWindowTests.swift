@@ -1,6 +1,5 @@
-import Testing
-
 import CakupanTemporal
+import Testing
 
 /// A bad first fix dropped as the odd one out must not start the window (it used to: the window's
 /// start was the earliest fix ever kept, even one dropped afterwards).

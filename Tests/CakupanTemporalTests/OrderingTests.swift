@@ -1,6 +1,5 @@
-import Testing
-
 import CakupanTemporal
+import Testing
 
 @Suite struct OrderingTests {
     let sites = [

@@ -1,6 +1,5 @@
-import Testing
-
 import CakupanTemporal
+import Testing
 
 @Suite struct RegionTests {
     /// Inside (0, 0) until t = 490, then 10 m/s to (200, 0) crossing x = 100 at t = 500, then parked.

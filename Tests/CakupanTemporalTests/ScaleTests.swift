@@ -1,7 +1,6 @@
+import CakupanTemporal
 import CakupanTestSupport
 import Testing
-
-import CakupanTemporal
 
 /// Runs a couple of hundred thousand synthetic fixes so that anything quadratic shows up as a hang.
 @Suite struct ScaleTests {
@@ -11,12 +10,14 @@ import CakupanTemporal
             TemporalSite(id: "s\(index)", x: random.uniform(0, 50_000), y: random.uniform(0, 50_000), radius: 300)
         }
         let zones = (0..<200).map { index -> TemporalRegion in
-            let x = random.uniform(0, 50_000), y = random.uniform(0, 50_000)
+            let x = random.uniform(0, 50_000)
+            let y = random.uniform(0, 50_000)
             return TemporalRegion(id: "z\(index)", polygons: [MetricPolygon(exterior: square(x, y, x + 800, y + 600))])
         }
         // A 5 × 5 tiling of 10 km areas.
         let areas = (0..<25).map { index -> TemporalRegion in
-            let x = Double(index % 5) * 10_000, y = Double(index / 5) * 10_000
+            let x = Double(index % 5) * 10_000
+            let y = Double(index / 5) * 10_000
             return TemporalRegion(id: "a\(index)", polygons: [MetricPolygon(exterior: square(x, y, x + 10_000, y + 10_000))])
         }
         let engine = try VisitEngine(sites: sites, zones: zones, areas: areas)

@@ -17,16 +17,20 @@ import Testing
         let grid = SiteGrid(sites: sites)
         var hits: [CircleHit] = []
         for _ in 0..<2000 {
-            let ax = random.uniform(-1000, 21_000), ay = random.uniform(-1000, 21_000)
-            let bx = ax + random.uniform(-1500, 1500), by = ay + random.uniform(-1500, 1500)
+            let ax = random.uniform(-1000, 21_000)
+            let ay = random.uniform(-1000, 21_000)
+            let bx = ax + random.uniform(-1500, 1500)
+            let by = ay + random.uniform(-1500, 1500)
             hits.removeAll()
             grid.segmentHits(ax, ay, bx, by, into: &hits)
             var expected = Set<Int32>()
             for (index, site) in sites.enumerated() {
                 // Closest point of the segment to the centre, strictly inside (tangents don't count).
-                let dx = bx - ax, dy = by - ay
+                let dx = bx - ax
+                let dy = by - ay
                 let t = max(0, min(1, ((site.x - ax) * dx + (site.y - ay) * dy) / (dx * dx + dy * dy)))
-                let px = ax + t * dx - site.x, py = ay + t * dy - site.y
+                let px = ax + t * dx - site.x
+                let py = ay + t * dy - site.y
                 if px * px + py * py < site.radius * site.radius * (1 - 1e-9) { expected.insert(Int32(index)) }
             }
             let found = Set(hits.map(\.site))
@@ -34,7 +38,8 @@ import Testing
             for hit in hits {
                 let site = sites[Int(hit.site)]
                 for s in [hit.enter, hit.exit, (hit.enter + hit.exit) / 2] {
-                    let x = ax + s * (bx - ax) - site.x, y = ay + s * (by - ay) - site.y
+                    let x = ax + s * (bx - ax) - site.x
+                    let y = ay + s * (by - ay) - site.y
                     #expect((x * x + y * y).squareRoot() <= site.radius * (1 + 1e-9))
                 }
             }
@@ -46,7 +51,8 @@ import Testing
         var inside = false
         for ring in rings {
             for index in ring.indices {
-                let a = ring[index], b = ring[(index + 1) % ring.count]
+                let a = ring[index]
+                let b = ring[(index + 1) % ring.count]
                 if (a.y > y) != (b.y > y), x < a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y) { inside.toggle() }
             }
         }
@@ -70,7 +76,8 @@ import Testing
         let shape = RegionShape(rings: [outer, hole], store: &store)
         var mismatches = 0
         for _ in 0..<20_000 {
-            let x = random.uniform(-11_000, 11_000), y = random.uniform(-11_000, 11_000)
+            let x = random.uniform(-11_000, 11_000)
+            let y = random.uniform(-11_000, 11_000)
             if shape.contains(x, y, store: store) != bruteContains([outer, hole], x, y) { mismatches += 1 }
         }
         #expect(mismatches == 0)
@@ -85,8 +92,10 @@ import Testing
         var intervals: [(enter: Double, exit: Double)] = []
         var mismatches = 0
         for _ in 0..<500 {
-            let ax = random.uniform(-6000, 6000), ay = random.uniform(-6000, 6000)
-            let bx = ax + random.uniform(-3000, 3000), by = ay + random.uniform(-3000, 3000)
+            let ax = random.uniform(-6000, 6000)
+            let ay = random.uniform(-6000, 6000)
+            let bx = ax + random.uniform(-3000, 3000)
+            let by = ay + random.uniform(-3000, 3000)
             intervals.removeAll()
             shape.insideIntervals(ax, ay, bx, by, store: store, crossings: &crossings, into: &intervals)
             for step in 0...200 {
@@ -106,11 +115,19 @@ import Testing
     @Test func regionRasterAgreesWithTheShapes() {
         var random = Random(seed: 23)
         let regions = [
-            TemporalRegion(id: "a", polygons: [MetricPolygon(exterior: star(&random, count: 200, cx: 0, cy: 0, radius: 4000),
-                                                             holes: [star(&random, count: 30, cx: 300, cy: 200, radius: 1200)])]),
-            TemporalRegion(id: "b", polygons: [MetricPolygon(exterior: star(&random, count: 80, cx: 2500, cy: 1000, radius: 3000), holes: [])]),
-            TemporalRegion(id: "c", polygons: [MetricPolygon(exterior: star(&random, count: 40, cx: -1500, cy: -2500, radius: 1500), holes: [])]),
-            TemporalRegion(id: "far", polygons: [MetricPolygon(exterior: star(&random, count: 60, cx: 30_000, cy: 20_000, radius: 2000), holes: [])]),
+            TemporalRegion(
+                id: "a",
+                polygons: [
+                    MetricPolygon(
+                        exterior: star(&random, count: 200, cx: 0, cy: 0, radius: 4000),
+                        holes: [star(&random, count: 30, cx: 300, cy: 200, radius: 1200)])
+                ]),
+            TemporalRegion(
+                id: "b", polygons: [MetricPolygon(exterior: star(&random, count: 80, cx: 2500, cy: 1000, radius: 3000), holes: [])]),
+            TemporalRegion(
+                id: "c", polygons: [MetricPolygon(exterior: star(&random, count: 40, cx: -1500, cy: -2500, radius: 1500), holes: [])]),
+            TemporalRegion(
+                id: "far", polygons: [MetricPolygon(exterior: star(&random, count: 60, cx: 30_000, cy: 20_000, radius: 2000), holes: [])]),
         ]
         let index = RegionIndex(regions: regions)
         #expect(index.raster.cleanShare > 0.5)
@@ -120,9 +137,11 @@ import Testing
         var shortcuts = 0
         var mismatches = 0
         for trial in 0..<20_000 {
-            let ax = random.uniform(-6000, 34_000), ay = random.uniform(-6000, 24_000)
+            let ax = random.uniform(-6000, 34_000)
+            let ay = random.uniform(-6000, 24_000)
             let reach = trial % 10 == 0 ? 5000.0 : 300.0
-            let bx = ax + random.uniform(-reach, reach), by = ay + random.uniform(-reach, reach)
+            let bx = ax + random.uniform(-reach, reach)
+            let by = ay + random.uniform(-reach, reach)
             if index.raster.uniformSet(ax, ay, bx, by) != nil { shortcuts += 1 }
             hits.removeAll()
             index.segmentHits(ax, ay, bx, by, crossings: &crossings, intervals: &intervals, into: &hits)

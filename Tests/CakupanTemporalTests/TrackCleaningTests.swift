@@ -15,7 +15,9 @@ import Testing
         var reordered = 0
         for (arrival, time) in times.enumerated() {
             switch buffer.push(point(time, Double(arrival)), window: window) {
-            case .late: late.append(time); continue
+            case .late:
+                late.append(time)
+                continue
             case .reordered: reordered += 1
             case .inOrder: break
             }

@@ -20,7 +20,8 @@ import Testing
     /// tolerance of a stored segment; a query drawn exactly on stored segments is covered.
     @Test func coversAgreesWithSampling() {
         var rng = SplitMix64(seed: 7)
-        var yes = 0, no = 0
+        var yes = 0
+        var no = 0
         for _ in 0..<200 {
             var index = DrawnSegments(tolerance: 25)
             // A random polyline of 6 segments of 100–400 m.
@@ -41,10 +42,12 @@ import Testing
             // Random queries near the polyline.
             for _ in 0..<20 {
                 let (s0, s1) = stored[Int.random(in: 0..<stored.count, using: &rng)]
-                let start = s0 + (s1 - s0) * Double.random(in: 0...1, using: &rng)
+                let start =
+                    s0 + (s1 - s0) * Double.random(in: 0...1, using: &rng)
                     + SIMD2(Double.random(in: -30...30, using: &rng), Double.random(in: -30...30, using: &rng))
                 let (t0, t1) = stored[Int.random(in: 0..<stored.count, using: &rng)]
-                let end = t0 + (t1 - t0) * Double.random(in: 0...1, using: &rng)
+                let end =
+                    t0 + (t1 - t0) * Double.random(in: 0...1, using: &rng)
                     + SIMD2(Double.random(in: -30...30, using: &rng), Double.random(in: -30...30, using: &rng))
                 guard index.covers(0, start.x, start.y, end.x, end.y) else {
                     no += 1
@@ -85,11 +88,18 @@ import Testing
         let lines = TrackLineDrawer(maxFixGap: 300, maxSpeed: 150 / 3.6, reorderWindow: 300, tolerance: 10, passTolerance: 25)
         var rng = SplitMix64(seed: 7)
         var fixes: [SIMD2<Double>] = []
-        var s = 0.0, direction = 1.0
+        var s = 0.0
+        var direction = 1.0
         for step in 0..<Int(50 * 2 * total / 300) {
             s += direction * 300 + Double.random(in: -20...20, using: &rng)
-            if s > total { s = 2 * total - s; direction = -1 }
-            if s < 0 { s = -s; direction = 1 }
+            if s > total {
+                s = 2 * total - s
+                direction = -1
+            }
+            if s < 0 {
+                s = -s
+                direction = 1
+            }
             let p = at(s) + SIMD2(Double.random(in: -3...3, using: &rng), Double.random(in: -3...3, using: &rng))
             fixes.append(p)
             try lines.add(unit: 0, time: Double(step) * 30, x: p.x, y: p.y)
@@ -105,4 +115,3 @@ import Testing
         #expect(lines.gaps.isEmpty && lines.jumps.isEmpty)
     }
 }
-

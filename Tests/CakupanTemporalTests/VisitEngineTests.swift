@@ -1,6 +1,5 @@
-import Testing
-
 import CakupanTemporal
+import Testing
 
 @Suite struct VisitEngineTests {
     let origin = TemporalSite(id: "kpu", x: 0, y: 0, radius: 500)

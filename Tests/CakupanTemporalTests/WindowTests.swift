@@ -1,6 +1,5 @@
-import Testing
-
 import CakupanTemporal
+import Testing
 
 @Suite struct WindowTests {
     let crossing = [Fix(unit: "P1", time: 0, x: -1000, y: 300), Fix(unit: "P1", time: 200, x: 1000, y: 300)]

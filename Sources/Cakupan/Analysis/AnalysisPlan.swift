@@ -104,9 +104,13 @@ struct AnalysisPlan: Sendable {
             coords += groups[gi].zones.map { zonePoints[$0] }
             let strip = groups[gi].strip!
             let near = Envelope(coords).map { box in
-                Envelope(minX: box.minX - patrolMargin, minY: box.minY - patrolMargin, maxX: box.maxX + patrolMargin, maxY: box.maxY + patrolMargin)
+                Envelope(
+                    minX: box.minX - patrolMargin, minY: box.minY - patrolMargin, maxX: box.maxX + patrolMargin,
+                    maxY: box.maxY + patrolMargin)
             }
-            func touches(_ p: Envelope, _ b: Envelope) -> Bool { p.maxX >= b.minX && p.minX <= b.maxX && p.maxY >= b.minY && p.minY <= b.maxY }
+            func touches(_ p: Envelope, _ b: Envelope) -> Bool {
+                p.maxX >= b.minX && p.minX <= b.maxX && p.maxY >= b.minY && p.minY <= b.maxY
+            }
             groups[gi].patrols = patrolBoxes.indices.filter { i in
                 touches(reachBoxes[i], strip) || near.map { touches(patrolBoxes[i], $0) } ?? false
             }

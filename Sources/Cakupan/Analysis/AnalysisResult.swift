@@ -6,7 +6,6 @@ public struct ProjectedCRS: Sendable, Equatable {
     public var name: String
 }
 
-
 /// A ranked hotspot: an under-covered rawan zone, an uncovered high-priority site, or (with tracks) a
 /// tinggi or sedang site left unattended too long.
 public struct Hotspot: Sendable {

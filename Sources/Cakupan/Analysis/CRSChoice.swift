@@ -10,7 +10,10 @@ public enum CRSMode: Sendable, Equatable, CustomStringConvertible {
     /// Parses "auto", "EPSG:32748" or "32748".
     public init(parsing raw: String) throws {
         let s = raw.trimmingCharacters(in: .whitespaces)
-        if s.lowercased() == "auto" { self = .auto; return }
+        if s.lowercased() == "auto" {
+            self = .auto
+            return
+        }
         let digits = s.uppercased().hasPrefix("EPSG:") ? String(s.dropFirst(5)) : s
         guard let code = Int(digits), code > 0 else {
             throw CakupanError.usage("--crs '\(raw)' is not understood; use auto or EPSG:nnnn (for example EPSG:32748)")

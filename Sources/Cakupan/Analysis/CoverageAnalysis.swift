@@ -32,7 +32,9 @@ public final class CoverageAnalysis {
             let (west, east) = UTM.edges(zone: zone)
             let beyond = max(west - all.minX, all.maxX - east)
             if beyond > 3 {
-                warnings.add("inputs reach \(JSONWriter.formatNumber(beyond, decimals: 1))° of longitude beyond UTM zone \(zone) (\(JSONWriter.formatNumber(west, decimals: 0))°…\(JSONWriter.formatNumber(east, decimals: 0))°E): distances and areas there are distorted by more than 0.5 %", kind: .crsDistortion)
+                warnings.add(
+                    "inputs reach \(JSONWriter.formatNumber(beyond, decimals: 1))° of longitude beyond UTM zone \(zone) (\(JSONWriter.formatNumber(west, decimals: 0))°…\(JSONWriter.formatNumber(east, decimals: 0))°E): distances and areas there are distorted by more than 0.5 %",
+                    kind: .crsDistortion)
             }
         }
         return ProjectedCRS(epsg: epsg, name: projector.name)
@@ -43,7 +45,8 @@ public final class CoverageAnalysis {
     static func joinStrips(_ coverages: [GroupCoverage], _ groups: [AnalysisGroup]) throws -> Geometry? {
         let pieces = coverages.map(\.lonLat)
         if pieces.count <= 1 { return pieces.first ?? nil }
-        var inner: [Polygon] = [], edge: [Polygon] = []
+        var inner: [Polygon] = []
+        var edge: [Polygon] = []
         for (piece, group) in zip(pieces, groups) {
             guard let piece, let strip = group.strip else { continue }
             for p in piece.polygons {
@@ -90,7 +93,9 @@ public final class CoverageAnalysis {
         }
     }
 
-    private func compute(_ inputs: AnalysisInputs, parameters: AnalysisParameters, crs: ProjectedCRS, warnings: inout Warnings) throws -> AnalysisResult {
+    private func compute(_ inputs: AnalysisInputs, parameters: AnalysisParameters, crs: ProjectedCRS, warnings: inout Warnings) throws
+        -> AnalysisResult
+    {
         let quads = parameters.quadrantSegments
         var clock = PhaseClock()
         let progress = self.progress
@@ -172,9 +177,11 @@ public final class CoverageAnalysis {
         // Phase 3: chunks of areas and zones clipped against the unions.
         var areaZoneList: [(Int, AreaZoneJob)] = []
         for (gi, g) in plan.groups.enumerated() {
-            let a = Parallel.chunks(g.areas.count, parts: workers), z = Parallel.chunks(g.zones.count, parts: workers)
+            let a = Parallel.chunks(g.areas.count, parts: workers)
+            let z = Parallel.chunks(g.zones.count, parts: workers)
             for c in 0..<max(a.count, z.count) {
-                areaZoneList.append((gi, AreaZoneJob(group: g, areas: c < a.count ? g.areas[a[c]] : [], zones: c < z.count ? g.zones[z[c]] : [])))
+                areaZoneList.append(
+                    (gi, AreaZoneJob(group: g, areas: c < a.count ? g.areas[a[c]] : [], zones: c < z.count ? g.zones[z[c]] : [])))
             }
         }
         let areaZoneJobs = areaZoneList
@@ -235,9 +242,10 @@ public final class CoverageAnalysis {
         let zonesUsed = try plan.groups.map { g in
             ProjectedCRS(epsg: g.epsg, name: try CRSInfo(definition: "EPSG:\(g.epsg)", context: proj).name)
         }
-        return AnalysisResult(crs: crs, parameters: parameters, areas: areas, sites: sites, zones: zones,
-                              coverage: coverage, totals: totals, hotspots: hotspots,
-                              perZone: plan.perZone, zonesUsed: zonesUsed)
+        return AnalysisResult(
+            crs: crs, parameters: parameters, areas: areas, sites: sites, zones: zones,
+            coverage: coverage, totals: totals, hotspots: hotspots,
+            perZone: plan.perZone, zonesUsed: zonesUsed)
     }
 
 }

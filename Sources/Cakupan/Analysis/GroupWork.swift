@@ -60,13 +60,15 @@ final class JobContext {
 
 enum GroupWork {
     /// Projects and buffers `patrols` (indices into `inputs.patrols`) in the group's CRS.
-    static func buffers(_ group: AnalysisGroup, _ patrols: ArraySlice<Int>, _ inputs: AnalysisInputs, quads: Int) throws -> [BufferedPatrol] {
+    static func buffers(_ group: AnalysisGroup, _ patrols: ArraySlice<Int>, _ inputs: AnalysisInputs, quads: Int) throws -> [BufferedPatrol]
+    {
         let job = try JobContext(group)
         return try patrols.map { i in
             let patrol = inputs.patrols[i]
             let line = try job.projector.geos(patrol.geometry, patrol.source.location)
             let r = patrol.radius * (try job.k(patrol.geometry.envelope!.center))
-            return BufferedPatrol(line: try line.value(), buffer: try partwiseBuffer(line, r, quads: quads, job.geos).value(), planarRadius: r)
+            return BufferedPatrol(
+                line: try line.value(), buffer: try partwiseBuffer(line, r, quads: quads, job.geos).value(), planarRadius: r)
         }
     }
 
@@ -112,7 +114,8 @@ enum GroupWork {
 
     /// The group's coverage: the unary union of all its buffers, clipped to its strip, with the rawan
     /// totals of its zones, in one task.
-    static func coverage(_ group: AnalysisGroup, _ buffered: [BufferedPatrol], _ inputs: AnalysisInputs, quads: Int) throws -> GroupCoverage {
+    static func coverage(_ group: AnalysisGroup, _ buffered: [BufferedPatrol], _ inputs: AnalysisInputs, quads: Int) throws -> GroupCoverage
+    {
         let job = try JobContext(group)
         let buffers = try buffered.map { try GEOSGeometry($0.buffer, in: job.geos) }
         let union = try GEOSGeometry.collection(buffers, in: job.geos).unaryUnion()
@@ -130,14 +133,17 @@ enum GroupWork {
     }
 
     /// Clips the coverage to the group's strip and measures it, the zones and their covered part.
-    private static func finish(_ group: AnalysisGroup, _ job: JobContext, _ coverage: GEOSGeometry,
-                               _ zoneUnion: GEOSGeometry) throws -> GroupCoverage {
+    private static func finish(
+        _ group: AnalysisGroup, _ job: JobContext, _ coverage: GEOSGeometry,
+        _ zoneUnion: GEOSGeometry
+    ) throws -> GroupCoverage {
         let geos = job.geos
         var union = coverage
         // Each zone belongs to exactly one group, so the zones' union is counted whole (not clipped to
         // the strip); its covered part uses the group's whole coverage.
         let rawanCoveredGeom = try zoneUnion.isEmpty || union.isEmpty ? nil : try zoneUnion.intersection(union)
-        let fullCoverage = try union.value(), fullZoneUnion = try zoneUnion.value()
+        let fullCoverage = try union.value()
+        let fullZoneUnion = try zoneUnion.value()
         let fullRawanCovered = try rawanCoveredGeom?.value() ?? Geometry.multiPolygon([])
         if let strip = group.strip, !(try union.isEmpty) {
             // Keep this group's part only, so parts from neighbouring zones do not overlap: the strip's
@@ -163,9 +169,10 @@ enum GroupWork {
                 return sum + (try job.trueArea(part.area(), at: c.points.first ?? Coordinate(x: 0, y: 0)))
             }
         }
-        return GroupCoverage(coverage: fullCoverage, zoneUnion: fullZoneUnion, rawanCovered: fullRawanCovered,
-                             lonLat: lonLat, areaM2: try measured(union), rawanM2: try measured(zoneUnion),
-                             rawanCoveredM2: try rawanCoveredGeom.map(measured) ?? 0)
+        return GroupCoverage(
+            coverage: fullCoverage, zoneUnion: fullZoneUnion, rawanCovered: fullRawanCovered,
+            lonLat: lonLat, areaM2: try measured(union), rawanM2: try measured(zoneUnion),
+            rawanCoveredM2: try rawanCoveredGeom.map(measured) ?? 0)
     }
 
     /// A group's strip as a polygon in the group's projected CRS: its meridians and parallels densified
@@ -173,8 +180,10 @@ enum GroupWork {
     /// side of the central meridian and 80° of latitude, where the projection is still well-behaved.
     static func stripPolygon(_ strip: Envelope, _ job: JobContext) throws -> GEOSGeometry {
         let cm = Double(job.projector.epsg % 100) * 6 - 183
-        let w = max(strip.minX, cm - 30), e = min(strip.maxX, cm + 30)
-        let s = max(strip.minY, -80), n = min(strip.maxY, 80)
+        let w = max(strip.minX, cm - 30)
+        let e = min(strip.maxX, cm + 30)
+        let s = max(strip.minY, -80)
+        let n = min(strip.maxY, 80)
         func steps(_ a: Double, _ b: Double) -> [Double] {
             let k = max(1, Int(((b - a) / 0.25).rounded(.up)))
             return (0...k).map { a + (b - a) * Double($0) / Double(k) }

@@ -1,4 +1,5 @@
 import CakupanGeometry
+import Foundation
 
 /// Flags and ranks hotspots.
 ///
@@ -30,7 +31,8 @@ public struct HotspotRanking: Sendable {
     public func rank(sites: [SiteResult], zones: inout [ZoneResult]) -> [Hotspot] {
         var list: [(hotspot: Hotspot, zoneIndex: Int?)] = []
         for (i, z) in zones.enumerated() where z.areaM2 > 0 && z.coveredShare < minZoneCoverage {
-            let pct = percent(z.coveredShare), minPct = percent(minZoneCoverage)
+            let pct = percent(z.coveredShare)
+            let minPct = percent(minZoneCoverage)
             let km2 = JSONWriter.formatNumber(z.gapM2 / 1e6, decimals: 3)
             let h = Hotspot(
                 rank: 0, kind: .zone, ref: z.zone.id, name: z.zone.name, level: z.zone.level, areaID: z.areaID,
@@ -42,7 +44,8 @@ public struct HotspotRanking: Sendable {
             list.append((h, i))
         }
         for s in sites where s.site.priority == .tinggi && !s.covered {
-            let reason: String, english: String
+            let reason: String
+            let english: String
             if let d = s.distance, let patrol = s.nearestPatrol {
                 let m = JSONWriter.formatNumber(d, decimals: 0)
                 reason = "\(s.site.category.rawValue) prioritas tinggi tidak tercakup: \(m) m dari patroli terdekat (\(patrol))"
@@ -62,7 +65,8 @@ public struct HotspotRanking: Sendable {
         list += Self.staleHotspots(sites).map { ($0, nil) }
         list.sort { a, b in
             // Compare scores at the precision they are written with, so ties are real ties.
-            let sa = (a.hotspot.score * 100).rounded(), sb = (b.hotspot.score * 100).rounded()
+            let sa = (a.hotspot.score * 100).rounded()
+            let sb = (b.hotspot.score * 100).rounded()
             if sa != sb { return sa > sb }
             if a.hotspot.kind != b.hotspot.kind { return a.hotspot.kind == .zone }
             return a.hotspot.ref < b.hotspot.ref
@@ -87,5 +91,3 @@ public struct HotspotRanking: Sendable {
         }
     }
 }
-
-import Foundation

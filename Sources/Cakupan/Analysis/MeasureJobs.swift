@@ -26,7 +26,8 @@ struct SiteJob: Sendable {
             let planar = try job.projector.project(site.point)
             let point = try GEOSGeometry(.point(planar), in: job.geos)
             func box(_ reach: Double) throws -> GEOSGeometry {
-                try GEOSGeometry.rectangle(Envelope(minX: planar.x - reach, minY: planar.y - reach, maxX: planar.x + reach, maxY: planar.y + reach), in: job.geos)
+                try GEOSGeometry.rectangle(
+                    Envelope(minX: planar.x - reach, minY: planar.y - reach, maxX: planar.x + reach, maxY: planar.y + reach), in: job.geos)
             }
             let k = try job.k(site.point)
             var r = SiteResult(site: site, covered: false)
@@ -84,19 +85,31 @@ struct AreaZoneJob: Sendable {
             for i in areas {
                 let a = inputs.areas[i]
                 let (g, repaired) = try GroupWork.valid(job.projector.geos(a.geometry, a.source.location), a.source.location, job)
-                if let repaired { out.warnings.add("\(a.source.location): area '\(a.id)' polygon is invalid (\(repaired)); repaired with make-valid", kind: .repairedPolygons) }
+                if let repaired {
+                    out.warnings.add(
+                        "\(a.source.location): area '\(a.id)' polygon is invalid (\(repaired)); repaired with make-valid",
+                        kind: .repairedPolygons)
+                }
                 let centre = a.geometry.envelope!.center
-                out.areas.append((i, AreaResult(
-                    area: a, epsg: group.epsg, areaM2: try job.trueArea(g.area(), at: centre),
-                    coveredM2: try job.trueArea(coverage.intersectionArea(g), at: centre),
-                    rawanM2: try job.trueArea(rawan.intersectionArea(g), at: centre),
-                    rawanCoveredM2: try job.trueArea(rawanCovered.intersectionArea(g), at: centre))))
+                out.areas.append(
+                    (
+                        i,
+                        AreaResult(
+                            area: a, epsg: group.epsg, areaM2: try job.trueArea(g.area(), at: centre),
+                            coveredM2: try job.trueArea(coverage.intersectionArea(g), at: centre),
+                            rawanM2: try job.trueArea(rawan.intersectionArea(g), at: centre),
+                            rawanCoveredM2: try job.trueArea(rawanCovered.intersectionArea(g), at: centre))
+                    ))
             }
         }
         for i in zones {
             let z = inputs.zones[i]
             let (g, repaired) = try GroupWork.zoneGeometry(z, job, quads: quads)
-            if let repaired { out.warnings.add("\(z.source.location): rawan zone '\(z.id)' polygon is invalid (\(repaired)); repaired with make-valid", kind: .repairedPolygons) }
+            if let repaired {
+                out.warnings.add(
+                    "\(z.source.location): rawan zone '\(z.id)' polygon is invalid (\(repaired)); repaired with make-valid",
+                    kind: .repairedPolygons)
+            }
             let centre: Coordinate
             let geometry: Geometry
             switch z.shape {
@@ -111,11 +124,15 @@ struct AreaZoneJob: Sendable {
             if planar <= 0 { out.warnings.add("\(z.source.location): rawan zone '\(z.id)' has no area", kind: .emptyZones) }
             let gap = try coverage.difference(g)
             let gapPlanar = try gap.area()
-            out.zones.append((i, ZoneResult(
-                zone: z, geometry: geometry, areaM2: try job.trueArea(planar, at: centre),
-                coveredM2: try job.trueArea(max(0, planar - gapPlanar), at: centre),
-                areaID: plan.zoneArea[i].map { inputs.areas[$0].id },
-                gap: gapPlanar > 0 ? try job.projector.lonLat(gap) : nil)))
+            out.zones.append(
+                (
+                    i,
+                    ZoneResult(
+                        zone: z, geometry: geometry, areaM2: try job.trueArea(planar, at: centre),
+                        coveredM2: try job.trueArea(max(0, planar - gapPlanar), at: centre),
+                        areaID: plan.zoneArea[i].map { inputs.areas[$0].id },
+                        gap: gapPlanar > 0 ? try job.projector.lonLat(gap) : nil)
+                ))
         }
         return out
     }

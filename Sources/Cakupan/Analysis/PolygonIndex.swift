@@ -32,9 +32,16 @@ final class PolygonIndex {
         }
         let wide = box.maxX - box.minX >= box.maxY - box.minY
         let mid = wide ? (box.minX + box.maxX) / 2 : (box.minY + box.maxY) / 2
-        let halves = wide
-            ? [Envelope(minX: box.minX, minY: box.minY, maxX: mid, maxY: box.maxY), Envelope(minX: mid, minY: box.minY, maxX: box.maxX, maxY: box.maxY)]
-            : [Envelope(minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: mid), Envelope(minX: box.minX, minY: mid, maxX: box.maxX, maxY: box.maxY)]
+        let halves =
+            wide
+            ? [
+                Envelope(minX: box.minX, minY: box.minY, maxX: mid, maxY: box.maxY),
+                Envelope(minX: mid, minY: box.minY, maxX: box.maxX, maxY: box.maxY),
+            ]
+            : [
+                Envelope(minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: mid),
+                Envelope(minX: box.minX, minY: mid, maxX: box.maxX, maxY: box.maxY),
+            ]
         for half in halves {
             let piece = try g.intersection(try GEOSGeometry.rectangle(half, in: g.context))
             // An intersection may also hold lines and points where the cut only touches: no area.

@@ -18,7 +18,9 @@ final class Projector {
             throw CakupanError.usage("EPSG:\(epsg) is not a coordinate reference system PROJ knows")
         }
         guard crs.isProjected else {
-            throw CakupanError.usage("EPSG:\(epsg) (\(crs.name)) is not a projected CRS; metric analysis needs one in metres, such as a WGS 84 / UTM zone (EPSG:327nn south of the equator)")
+            throw CakupanError.usage(
+                "EPSG:\(epsg) (\(crs.name)) is not a projected CRS; metric analysis needs one in metres, such as a WGS 84 / UTM zone (EPSG:327nn south of the equator)"
+            )
         }
         name = crs.name
         forward = try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:\(epsg)", context: proj)

@@ -5,7 +5,8 @@ enum NumberParsing {
     static func decimal(_ raw: String) -> Double? {
         let s = InputFeature.trimmed(raw)
         guard !s.isEmpty else { return nil }
-        var commas = 0, dots = 0
+        var commas = 0
+        var dots = 0
         for b in s.utf8 {
             if b == UInt8(ascii: ",") { commas += 1 } else if b == UInt8(ascii: ".") { dots += 1 }
         }

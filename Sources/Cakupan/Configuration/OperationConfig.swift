@@ -70,15 +70,19 @@ public struct OperationConfig: Sendable, Equatable {
         }
     }
 
-    static let keys = ["name", "areas", "sites", "rawan", "patrols", "radius", "rawan_radius",
-                       "min_zone_coverage", "crs", "out", "area_name", "time_format", "history"] + TemporalConfig.keys
+    static let keys =
+        [
+            "name", "areas", "sites", "rawan", "patrols", "radius", "rawan_radius",
+            "min_zone_coverage", "crs", "out", "area_name", "time_format", "history",
+        ] + TemporalConfig.keys
         + ["candidates"] + RecommendConfig.keys
 
     /// Reads an operation.yaml. Unknown keys are refused (a misspelt key would silently do nothing).
     public static func load(path: String) throws -> OperationConfig {
         let location = InputLocation(file: path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CakupanError.input(location, FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "file not found")
+            throw CakupanError.input(
+                location, FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "file not found")
         }
         let parsed: Any?
         do { parsed = try Yams.load(yaml: text) } catch {
@@ -130,7 +134,9 @@ public struct OperationConfig: Sendable, Equatable {
         c.crs = try string("crs")
         if let crs = c.crs {
             do { _ = try CRSMode(parsing: crs) } catch {
-                throw CakupanError.input(location.with(field: "crs"), "'\(crs)' is not understood; use auto or EPSG:nnnn (for example EPSG:32748, WGS 84 / UTM zone 48S)")
+                throw CakupanError.input(
+                    location.with(field: "crs"),
+                    "'\(crs)' is not understood; use auto or EPSG:nnnn (for example EPSG:32748, WGS 84 / UTM zone 48S)")
             }
         }
         c.out = try string("out").map(resolve)
@@ -167,17 +173,26 @@ public struct OperationConfig: Sendable, Equatable {
             var spec = InputSpec(parsing: path, resolve: resolve)
             if let layer = m["layer"].flatMap(text) { spec.layer = layer }
             if let f = m["fields"] {
-                guard let fm = f as? [String: Any] else { throw CakupanError.input(here.with(field: "\(key).fields"), "expected a mapping such as {name: Nama TPS, lat: LINTANG}") }
+                guard let fm = f as? [String: Any] else {
+                    throw CakupanError.input(here.with(field: "\(key).fields"), "expected a mapping such as {name: Nama TPS, lat: LINTANG}")
+                }
                 let joined = try fm.keys.sorted().map { k -> String in
-                    guard let col = text(fm[k]!) else { throw CakupanError.input(here.with(field: "\(key).fields.\(k)"), "expected a column name") }
+                    guard let col = text(fm[k]!) else {
+                        throw CakupanError.input(here.with(field: "\(key).fields.\(k)"), "expected a column name")
+                    }
                     return "\(k)=\(col)"
                 }.joined(separator: ",")
                 spec.fields = try InputSpec.fields(parsing: joined) { CakupanError.input(here.with(field: "\(key).fields"), $0) }
             }
             if let d = m["defaults"] {
-                guard let dm = d as? [String: Any] else { throw CakupanError.input(here.with(field: "\(key).defaults"), "expected a mapping such as {kategori: kpu, prioritas: tinggi}") }
+                guard let dm = d as? [String: Any] else {
+                    throw CakupanError.input(
+                        here.with(field: "\(key).defaults"), "expected a mapping such as {kategori: kpu, prioritas: tinggi}")
+                }
                 for (k, v) in dm {
-                    guard let t = text(v) else { throw CakupanError.input(here.with(field: "\(key).defaults.\(k)"), "expected a single value") }
+                    guard let t = text(v) else {
+                        throw CakupanError.input(here.with(field: "\(key).defaults.\(k)"), "expected a single value")
+                    }
                     spec.defaults[k] = t
                 }
             }
@@ -230,7 +245,7 @@ private func yamlProblem(_ error: Error) -> String {
     }
     switch y {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-         .composer(let context, let problem, let mark, _):
+        .composer(let context, let problem, let mark, _):
         return at(mark, problem, context)
     case .reader(let problem, let offset, _, _):
         return "\(problem)\(offset.map { " at byte \($0)" } ?? "")"

@@ -9,9 +9,14 @@ public enum RecommendMode: Sendable, Equatable {
     /// `cover`, or a positive whole number of posts; the reason otherwise.
     public init(parsing text: String, _ fail: (String) -> CakupanError) throws {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if t == "cover" { self = .cover; return }
+        if t == "cover" {
+            self = .cover
+            return
+        }
         guard let n = Int(t), n > 0 else {
-            throw fail("'\(text)' is not a number of posts: give a whole number greater than 0 (for example 5), or cover (the fewest posts that reach every uncovered tinggi site)")
+            throw fail(
+                "'\(text)' is not a number of posts: give a whole number greater than 0 (for example 5), or cover (the fewest posts that reach every uncovered tinggi site)"
+            )
         }
         self = .posts(n)
     }
@@ -102,7 +107,9 @@ public struct RecommendConfig: Sendable, Equatable {
         if let w = map["weights"], !(w is NSNull) {
             guard let m = w as? [String: Any] else { throw fail("weights")("expected a mapping such as {tinggi: 5, sedang: 2, rendah: 1}") }
             for key in m.keys.sorted() {
-                guard let level = Level(parsing: key) else { throw fail("weights.\(key)")("unknown level; the levels are tinggi, sedang, rendah") }
+                guard let level = Level(parsing: key) else {
+                    throw fail("weights.\(key)")("unknown level; the levels are tinggi, sedang, rendah")
+                }
                 try c.setWeight(level, "\(m[key]!)", fail("weights.\(key)"))
             }
         }

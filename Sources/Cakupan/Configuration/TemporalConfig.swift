@@ -39,8 +39,10 @@ public struct TemporalConfig: Sendable, Equatable {
     public init() {}
 
     /// The operation.yaml keys of the temporal analysis.
-    static let keys = ["tracks", "timezone", "from", "to", "max_fix_gap", "max_speed", "merge_gap", "visit_radius",
-                       "radius_for", "max_unattended", "max_unattended_for", "shift"]
+    static let keys = [
+        "tracks", "timezone", "from", "to", "max_fix_gap", "max_speed", "merge_gap", "visit_radius",
+        "radius_for", "max_unattended", "max_unattended_for", "shift",
+    ]
 
     /// Whether any setting besides `tracks` is given (they do nothing without tracks).
     var hasSettings: Bool {
@@ -127,7 +129,9 @@ public struct TemporalConfig: Sendable, Equatable {
         c.maxUnattended = try scalar("max_unattended").map { try checkedLimit($0, fail("max_unattended")) }
         c.shift = try scalar("shift").map { try checkedShift($0, fail("shift")) }
         /// `key: {gudang: 300, kpu: 400}` or `key: ["gudang=300", …]`.
-        func perCategory(_ key: String, example: String, _ check: (String, @escaping (String) -> CakupanError) throws -> Double) throws -> [String: Double] {
+        func perCategory(_ key: String, example: String, _ check: (String, @escaping (String) -> CakupanError) throws -> Double) throws
+            -> [String: Double]
+        {
             guard let node = map[key] else { return [:] }
             var out: [String: Double] = [:]
             if let m = node.mapping {
@@ -161,7 +165,9 @@ public struct TemporalConfig: Sendable, Equatable {
 
     static func checkedTimezone(_ text: String, _ fail: (String) -> CakupanError) throws -> String {
         do { _ = try UTCOffset.seconds(named: text) } catch {
-            throw fail("'\(text)' is not a time zone; use WIB (Asia/Jakarta), WITA (Asia/Makassar), WIT (Asia/Jayapura), UTC, or an offset such as +08:00")
+            throw fail(
+                "'\(text)' is not a time zone; use WIB (Asia/Jakarta), WITA (Asia/Makassar), WIT (Asia/Jayapura), UTC, or an offset such as +08:00"
+            )
         }
         return text
     }
@@ -206,7 +212,9 @@ public struct TemporalConfig: Sendable, Equatable {
 
     static func checkedShift(_ text: String, _ fail: (String) -> CakupanError) throws -> String {
         do { _ = try DailyShift(parsing: text) } catch {
-            throw fail("'\(text)' is not a daily shift; write HH:MM-HH:MM in local time, for example 22:00-06:00 (crossing midnight) or 06:00-18:00")
+            throw fail(
+                "'\(text)' is not a daily shift; write HH:MM-HH:MM in local time, for example 22:00-06:00 (crossing midnight) or 06:00-18:00"
+            )
         }
         return text
     }
@@ -219,7 +227,8 @@ public struct TemporalConfig: Sendable, Equatable {
         let name = text[..<sep].trimmingCharacters(in: .whitespaces)
         let value = text[text.index(after: sep)...].trimmingCharacters(in: .whitespaces)
         guard let category = SiteCategory(parsing: name), !name.isEmpty else {
-            throw fail("'\(name)' is not a site category; the categories are \(SiteCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fail(
+                "'\(name)' is not a site category; the categories are \(SiteCategory.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return (category.rawValue, value)
     }
@@ -234,8 +243,10 @@ enum TemporalDuration {
         if let bare = NumberParsing.decimal(t) { return bare.isFinite ? bare : nil }
         var total = 0.0
         var rest = Substring(t)
-        let units: [(String, Double)] = [("detik", 1), ("menit", 60), ("jam", 3600), ("sec", 1), ("min", 60), ("hr", 3600),
-                                         ("s", 1), ("m", 60), ("h", 3600)]
+        let units: [(String, Double)] = [
+            ("detik", 1), ("menit", 60), ("jam", 3600), ("sec", 1), ("min", 60), ("hr", 3600),
+            ("s", 1), ("m", 60), ("h", 3600),
+        ]
         while !rest.isEmpty {
             rest = rest.drop { $0 == " " }
             let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }

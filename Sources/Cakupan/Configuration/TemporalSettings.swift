@@ -47,12 +47,16 @@ public struct TemporalSettings: Sendable, Equatable {
         for spec in trackInputs {
             let other = spec.fields.keys.filter { FixField(rawValue: $0.rawValue) == nil }.map(\.rawValue).sorted()
             if !other.isEmpty {
-                throw CakupanError.usage("--track-fields for \(spec): \(other.joined(separator: ", ")) cannot be mapped for GPS fixes; the fields are unit, time, date, lat, lon")
+                throw CakupanError.usage(
+                    "--track-fields for \(spec): \(other.joined(separator: ", ")) cannot be mapped for GPS fixes; the fields are unit, time, date, lat, lon"
+                )
             }
         }
         let zone = c.timezone ?? Self.defaultTimezone
         do { utcOffset = try UTCOffset.seconds(named: zone) } catch {
-            throw CakupanError.usage("--timezone '\(zone)' is not a time zone; use WIB (Asia/Jakarta), WITA (Asia/Makassar), WIT (Asia/Jayapura), UTC, or an offset such as +08:00")
+            throw CakupanError.usage(
+                "--timezone '\(zone)' is not a time zone; use WIB (Asia/Jakarta), WITA (Asia/Makassar), WIT (Asia/Jayapura), UTC, or an offset such as +08:00"
+            )
         }
         let lowered = zone.trimmingCharacters(in: .whitespaces).lowercased()
         timezone = UTCOffset.names.first { $0.name.lowercased() == lowered }?.name ?? ISOTime.offsetText(utcOffset)
@@ -89,7 +93,9 @@ public struct TemporalSettings: Sendable, Equatable {
         if let t = TimestampParser.parse(text, utcOffset: offset) { return t }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count == 10, let t = TimestampParser.parse(trimmed + " 00:00", utcOffset: offset) { return t }
-        throw CakupanError.usage("\(name) '\(text)' is not a time; write ISO 8601 such as 2024-11-27T06:00:00+07:00, or local time such as 2024-11-27 06:00 (read in --timezone)")
+        throw CakupanError.usage(
+            "\(name) '\(text)' is not a time; write ISO 8601 such as 2024-11-27T06:00:00+07:00, or local time such as 2024-11-27 06:00 (read in --timezone)"
+        )
     }
 
     /// The visit radius of a site category, metres.
@@ -100,7 +106,8 @@ public struct TemporalSettings: Sendable, Equatable {
 
     /// The engine's parameters.
     func engineParameters(threads: Int) -> TemporalParameters {
-        TemporalParameters(maxFixGap: maxFixGap, maxSpeed: maxSpeedKmh / 3.6, mergeGap: mergeGap, from: from, to: to,
-                           shift: shift, utcOffset: utcOffset, threads: max(1, min(64, threads)))
+        TemporalParameters(
+            maxFixGap: maxFixGap, maxSpeed: maxSpeedKmh / 3.6, mergeGap: mergeGap, from: from, to: to,
+            shift: shift, utcOffset: utcOffset, threads: max(1, min(64, threads)))
     }
 }

@@ -1,5 +1,5 @@
-import CakupanSchema
 import CakupanGeometry
+import CakupanSchema
 import Foundation
 
 /// One analysis run as the history store keeps it: the run's identity and window, its parameters and
@@ -97,7 +97,8 @@ extension HistoryRun {
     /// `--from` (and optionally `--to`) to be placed on a day.
     public static func make(result r: AnalysisResult, config: OperationConfig) throws -> HistoryRun {
         let (from, to, offset, zone) = try window(r, config)
-        let fromText = ISOTime.iso(from, offset: offset), toText = ISOTime.iso(to, offset: offset)
+        let fromText = ISOTime.iso(from, offset: offset)
+        let toText = ISOTime.iso(to, offset: offset)
         let operation = config.name ?? ""
         let id = String(SHA256.hex(Array("\(operation)\n\(fromText)\n\(toText)".utf8)).prefix(16))
 
@@ -119,19 +120,22 @@ extension HistoryRun {
             rawanCoveredShare: t.rawanM2 > 0 ? t.rawanCoveredM2 / t.rawanM2 : nil,
             staleSites: r.temporal.map { _ in r.sites.filter { $0.temporal?.row.stale == true }.count })
         let sites = r.sites.map { s in
-            SiteRow(id: s.site.id, name: s.site.name, category: s.site.category.rawValue, priority: s.site.priority.name,
-                    areaID: s.areaID, covered: s.covered, distanceM: s.distance, visits: s.temporal?.row.visits,
-                    dwellS: s.temporal?.row.dwellSeconds, maxUnattendedS: s.temporal?.row.maxUnattendedSeconds,
-                    stale: s.temporal?.row.stale, point: s.site.point)
+            SiteRow(
+                id: s.site.id, name: s.site.name, category: s.site.category.rawValue, priority: s.site.priority.name,
+                areaID: s.areaID, covered: s.covered, distanceM: s.distance, visits: s.temporal?.row.visits,
+                dwellS: s.temporal?.row.dwellSeconds, maxUnattendedS: s.temporal?.row.maxUnattendedSeconds,
+                stale: s.temporal?.row.stale, point: s.site.point)
         }
         let areas = r.areas.map { a in
-            AreaRow(id: a.area.id, name: a.area.name, coverageShare: a.coverageShare, rawanCoveredShare: a.rawanCoveredShare,
-                    sitesTotal: a.sitesTotal, sitesCovered: a.sitesCovered, highTotal: a.highTotal, highCovered: a.highCovered,
-                    patrolHours: a.patrolSeconds.map { $0 / 3600 }, patrolKm: a.patrolMetres.map { $0 / 1000 })
+            AreaRow(
+                id: a.area.id, name: a.area.name, coverageShare: a.coverageShare, rawanCoveredShare: a.rawanCoveredShare,
+                sitesTotal: a.sitesTotal, sitesCovered: a.sitesCovered, highTotal: a.highTotal, highCovered: a.highCovered,
+                patrolHours: a.patrolSeconds.map { $0 / 3600 }, patrolKm: a.patrolMetres.map { $0 / 1000 })
         }
         let zones = r.zones.map { z in
-            ZoneRow(id: z.zone.id, name: z.zone.name, level: z.zone.level.name, areaID: z.areaID,
-                    coveredShare: z.coveredShare, attendedShare: z.attendedShare)
+            ZoneRow(
+                id: z.zone.id, name: z.zone.name, level: z.zone.level.name, areaID: z.areaID,
+                coveredShare: z.coveredShare, attendedShare: z.attendedShare)
         }
         return HistoryRun(
             runID: id, operation: operation, day: String(fromText.prefix(10)), windowFrom: fromText, windowTo: toText,
@@ -145,7 +149,8 @@ extension HistoryRun {
     }
 
     private static let noWindow = CakupanError.usage(
-        "--history needs the run's day: give --tracks (the window is the first to the last fix) or --from (and --to) for a run without GPS tracks")
+        "--history needs the run's day: give --tracks (the window is the first to the last fix) or --from (and --to) for a run without GPS tracks"
+    )
 
     /// (from, to) epoch seconds, the UTC offset and the time zone's name.
     private static func window(_ r: AnalysisResult, _ config: OperationConfig) throws -> (Double, Double, Int, String) {
@@ -170,11 +175,17 @@ extension HistoryRun {
             o["max_speed_kmh"] = .num(s.maxSpeedKmh, 3)
             o["merge_gap_s"] = .num(s.mergeGap, 3)
             o["visit_radius_m"] = .num(s.visitRadius, 3)
-            o["radius_for"] = .object(JSONObject(s.radiusFor.keys.map(\.rawValue).sorted().map { k in
-                (k, JSONValue.num(s.radiusFor[SiteCategory(rawValue: k)!], 3)) }))
+            o["radius_for"] = .object(
+                JSONObject(
+                    s.radiusFor.keys.map(\.rawValue).sorted().map { k in
+                        (k, JSONValue.num(s.radiusFor[SiteCategory(rawValue: k)!], 3))
+                    }))
             o["max_unattended_s"] = .num(s.maxUnattended, 3)
-            o["max_unattended_for"] = .object(JSONObject(s.maxUnattendedFor.keys.map(\.rawValue).sorted().map { k in
-                (k, JSONValue.num(s.maxUnattendedFor[SiteCategory(rawValue: k)!], 3)) }))
+            o["max_unattended_for"] = .object(
+                JSONObject(
+                    s.maxUnattendedFor.keys.map(\.rawValue).sorted().map { k in
+                        (k, JSONValue.num(s.maxUnattendedFor[SiteCategory(rawValue: k)!], 3))
+                    }))
             o["shift"] = .str(s.shiftText)
         }
         return .object(o)

@@ -47,11 +47,13 @@ enum HistorySchema {
         try store.createLayer(sites, geometry: .point, fields: siteFields)
         try store.createLayer(areas, geometry: .none, fields: areaFields)
         try store.createLayer(zones, geometry: .none, fields: zoneFields)
-        try store.insert(into: meta, names: ["key", "value"], features: [
-            .init(geometry: nil, values: [.string("schema_version"), .string(String(version))]),
-            .init(geometry: nil, values: [.string("tool"), .string("cakupan")]),
-            .init(geometry: nil, values: [.string("created_by_version"), .string(toolVersion)]),
-        ])
+        try store.insert(
+            into: meta, names: ["key", "value"],
+            features: [
+                .init(geometry: nil, values: [.string("schema_version"), .string(String(version))]),
+                .init(geometry: nil, values: [.string("tool"), .string("cakupan")]),
+                .init(geometry: nil, values: [.string("created_by_version"), .string(toolVersion)]),
+            ])
     }
 
     /// Why `store` is not a history store this code can use; nil when it is one. `emptyIsFine`: a store

@@ -147,8 +147,9 @@ public struct HistoryStore: Sendable {
             throw refusal(problem)
         }
         do {
-            return HistoryData(runs: try store.read(HistorySchema.runs), sites: try store.read(HistorySchema.sites),
-                               areas: try store.read(HistorySchema.areas), zones: try store.read(HistorySchema.zones))
+            return HistoryData(
+                runs: try store.read(HistorySchema.runs), sites: try store.read(HistorySchema.sites),
+                areas: try store.read(HistorySchema.areas), zones: try store.read(HistorySchema.zones))
         } catch let error as GDALError {
             throw fail("cannot be read: \(error)")
         }
@@ -163,7 +164,8 @@ public struct HistoryStore: Sendable {
             return store
         } catch let GDALError.cannotOpen(_, message) {
             if kind == .postgres {
-                let reason = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                let reason = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+                    separator: " ")
                 throw fail("cannot connect to the database (\(reason.isEmpty ? "no reason given" : reason))")
             }
             throw fail("is not a GeoPackage, so not a Cakupan history store (\(message.isEmpty ? "format not recognised" : message))")
@@ -177,7 +179,9 @@ public struct HistoryStore: Sendable {
         case .notAStore(let why):
             fail("is not a Cakupan history store: \(why)\(kind == .geopackage ? " (an ordinary GeoPackage? give a new .gpkg name)" : "")")
         case .newerVersion(let n):
-            fail("history schema version \(n) is newer than this cakupan \(Summary.version) understands (version \(HistorySchema.version)); use a newer cakupan, or another history store")
+            fail(
+                "history schema version \(n) is newer than this cakupan \(Summary.version) understands (version \(HistorySchema.version)); use a newer cakupan, or another history store"
+            )
         case .badVersion(let text):
             fail("history schema version '\(text)' is not a number; this is not a store cakupan can use")
         }
@@ -208,7 +212,8 @@ final class FileLock {
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 close(fd)
-                throw CakupanError.input(InputLocation(file: path), "the history is locked by another writer for more than \(Int(timeout)) s")
+                throw CakupanError.input(
+                    InputLocation(file: path), "the history is locked by another writer for more than \(Int(timeout)) s")
             }
             usleep(20_000)
         }

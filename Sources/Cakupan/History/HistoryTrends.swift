@@ -22,8 +22,10 @@ struct HistoryData {
     var runs = Table(), sites = Table(), areas = Table(), zones = Table()
 
     init() {}
-    init(runs: (fields: [String], rows: [[FieldValue]]), sites: (fields: [String], rows: [[FieldValue]]),
-         areas: (fields: [String], rows: [[FieldValue]]), zones: (fields: [String], rows: [[FieldValue]])) {
+    init(
+        runs: (fields: [String], rows: [[FieldValue]]), sites: (fields: [String], rows: [[FieldValue]]),
+        areas: (fields: [String], rows: [[FieldValue]]), zones: (fields: [String], rows: [[FieldValue]])
+    ) {
         self.runs = Table(runs)
         self.sites = Table(sites)
         self.areas = Table(areas)
@@ -70,7 +72,7 @@ public struct HistoryTrends: Sendable {
         public var areas: [AreaTrend]
         public var zones: [ZoneTrend]
         /// Sites stale or uncovered at least `days` days in a row: ongoing streaks first, then by priority
-    /// (tinggi first), longer first, then by id.
+        /// (tinggi first), longer first, then by id.
         public var neglectedSites: [SiteStreak]
         /// Zones whose attended share fell on each of their last `days` days with a run.
         public var fallingZones: [ZoneTrend] { zones.filter(\.falling) }
@@ -151,8 +153,11 @@ extension HistoryTrends {
     init(_ data: HistoryData, days: Int, operation: String?) {
         self.days = days
         let r = data.runs
-        let runID = r.column("run_id"), op = r.column("operation"), day = r.column("day")
-        let windowTo = r.column("window_to"), recorded = r.column("recorded_at")
+        let runID = r.column("run_id")
+        let op = r.column("operation")
+        let day = r.column("day")
+        let windowTo = r.column("window_to")
+        let recorded = r.column("recorded_at")
         var byOperation: [String: [[FieldValue]]] = [:]
         for row in r.rows {
             let name = op(row).text ?? ""
@@ -180,11 +185,12 @@ extension HistoryTrends {
         let col = { r.column($0) }
         let totals: [DayTotals?] = calendar.map { d in
             chosen[d].map { row in
-                DayTotals(runID: col("run_id")(row).text ?? "", windowFrom: col("window_from")(row).text ?? "",
-                          windowTo: col("window_to")(row).text ?? "", sitesTotal: col("sites_total")(row).int,
-                          sitesCovered: col("sites_covered")(row).int, highTotal: col("high_total")(row).int,
-                          highCovered: col("high_covered")(row).int, areaCoverageShare: col("area_coverage_share")(row).double,
-                          staleSites: col("stale_sites")(row).int)
+                DayTotals(
+                    runID: col("run_id")(row).text ?? "", windowFrom: col("window_from")(row).text ?? "",
+                    windowTo: col("window_to")(row).text ?? "", sitesTotal: col("sites_total")(row).int,
+                    sitesCovered: col("sites_covered")(row).int, highTotal: col("high_total")(row).int,
+                    highCovered: col("high_covered")(row).int, areaCoverageShare: col("area_coverage_share")(row).double,
+                    staleSites: col("stale_sites")(row).int)
             }
         }
         var dayOfRun: [String: Int] = [:]
@@ -192,8 +198,10 @@ extension HistoryTrends {
 
         /// Rows of `table` of the chosen runs, grouped by `key`, in first-seen order, with their day index.
         func group(_ table: HistoryData.Table, _ key: String) -> [(id: String, rows: [(Int, [FieldValue])])] {
-            let run = table.column("run_id"), k = table.column(key)
-            var order: [String] = [], rows: [String: [(Int, [FieldValue])]] = [:]
+            let run = table.column("run_id")
+            let k = table.column(key)
+            var order: [String] = []
+            var rows: [String: [(Int, [FieldValue])]] = [:]
             for row in table.rows {
                 guard let i = run(row).text.flatMap({ dayOfRun[$0] }), let id = k(row).text else { continue }
                 if rows[id] == nil { order.append(id) }
@@ -209,9 +217,10 @@ extension HistoryTrends {
         let areas = group(a, "area_id").map { id, rows -> AreaTrend in
             var values = [AreaDay?](repeating: nil, count: calendar.count)
             for (i, row) in rows {
-                values[i] = AreaDay(coverageShare: a.column("coverage_share")(row).double, sitesTotal: a.column("sites_total")(row).int,
-                                    sitesCovered: a.column("sites_covered")(row).int, highTotal: a.column("high_total")(row).int,
-                                    highCovered: a.column("high_covered")(row).int, patrolHours: a.column("patrol_hours")(row).double)
+                values[i] = AreaDay(
+                    coverageShare: a.column("coverage_share")(row).double, sitesTotal: a.column("sites_total")(row).int,
+                    sitesCovered: a.column("sites_covered")(row).int, highTotal: a.column("high_total")(row).int,
+                    highCovered: a.column("high_covered")(row).int, patrolHours: a.column("patrol_hours")(row).double)
             }
             return AreaTrend(id: id, name: latest(rows, a.column("name")), values: values)
         }
@@ -223,9 +232,10 @@ extension HistoryTrends {
             let deciding = Array(attended.compactMap { $0 }.suffix(max(2, n)))
             let strictlyFalling = deciding.count >= max(2, n) && zip(deciding, deciding.dropFirst()).allSatisfy { $1 < $0 }
             let change = deciding.count >= 2 ? deciding.last! - deciding.first! : nil
-            return ZoneTrend(id: id, name: latest(rows, z.column("name")), level: latest(rows, z.column("level")),
-                             areaID: latest(rows, z.column("area_id")), attended: attended,
-                             falling: strictlyFalling && (change ?? 0) <= -minimumFall, change: change)
+            return ZoneTrend(
+                id: id, name: latest(rows, z.column("name")), level: latest(rows, z.column("level")),
+                areaID: latest(rows, z.column("area_id")), attended: attended,
+                falling: strictlyFalling && (change ?? 0) <= -minimumFall, change: change)
         }
 
         let s = data.sites
@@ -248,11 +258,12 @@ extension HistoryTrends {
                 let length = i - s0
                 guard length >= n else { continue }
                 let span = state[s0..<i].compactMap { $0 }
-                streaks.append(SiteStreak(
-                    id: id, name: latest(rows, s.column("name")), category: latest(rows, s.column("category")),
-                    priority: latest(rows, s.column("priority")), areaID: latest(rows, s.column("area_id")),
-                    from: calendar[s0], to: calendar[i - 1], length: length, ongoing: i == calendar.count,
-                    staleDays: span.filter(\.stale).count, uncoveredDays: span.filter(\.uncovered).count))
+                streaks.append(
+                    SiteStreak(
+                        id: id, name: latest(rows, s.column("name")), category: latest(rows, s.column("category")),
+                        priority: latest(rows, s.column("priority")), areaID: latest(rows, s.column("area_id")),
+                        from: calendar[s0], to: calendar[i - 1], length: length, ongoing: i == calendar.count,
+                        staleDays: span.filter(\.stale).count, uncoveredDays: span.filter(\.uncovered).count))
             }
         }
         let rank = ["tinggi": 0, "sedang": 1, "rendah": 2]
@@ -275,7 +286,9 @@ enum CalendarDays {
 
     static func number(_ day: String) -> Int? {
         let parts = day.split(separator: "-").map { Int($0) }
-        guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], (1...12).contains(m), (1...31).contains(d) else { return nil }
+        guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], (1...12).contains(m), (1...31).contains(d) else {
+            return nil
+        }
         // Howard Hinnant's days_from_civil.
         let yy = m <= 2 ? y - 1 : y
         let era = (yy >= 0 ? yy : yy - 399) / 400

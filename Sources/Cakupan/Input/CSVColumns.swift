@@ -19,8 +19,10 @@ struct CSVColumns {
 
     static let lonNames = ["lon", "lng", "long", "longitude", "bujur", "x", "koordinatx", "bujurtimur", "koordinatbujur"]
     static let latNames = ["lat", "latitude", "lintang", "y", "koordinaty", "lintangselatan", "koordinatlintang"]
-    static let pairNames = ["koordinat", "titikkoordinat", "coordinates", "coordinate", "coords", "latlong", "latlon", "latlng",
-                            "lokasigps", "koordinatgps", "titikgps", "gps"]
+    static let pairNames = [
+        "koordinat", "titikkoordinat", "coordinates", "coordinate", "coords", "latlong", "latlon", "latlng",
+        "lokasigps", "koordinatgps", "titikgps", "gps",
+    ]
     static let wktNames = ["wkt", "geometry", "geom", "thegeom"]
 
     /// A column name reduced for matching: lowercase, without spaces, underscores, dots, hyphens,
@@ -36,7 +38,9 @@ struct CSVColumns {
         func explicit(_ field: RoleField) throws -> Int? {
             guard let wanted = fields[field] else { return nil }
             guard let i = fieldNames.firstIndex(where: { $0 == wanted }) ?? keys.firstIndex(of: Self.key(wanted)) else {
-                throw CakupanError.input(location, "\(fieldsFlag) \(field.rawValue)=\(wanted): no such column; the columns are: \(fieldNames.joined(separator: ", "))")
+                throw CakupanError.input(
+                    location,
+                    "\(fieldsFlag) \(field.rawValue)=\(wanted): no such column; the columns are: \(fieldNames.joined(separator: ", "))")
             }
             return i
         }
@@ -51,7 +55,8 @@ struct CSVColumns {
             pairIndex = mapped.pair
             wktIndex = mapped.wkt
             if (lonIndex == nil) != (latIndex == nil) {
-                throw CakupanError.input(location, "\(fieldsFlag) maps only one of lat and lon; map both, for example lat=LINTANG,lon=BUJUR")
+                throw CakupanError.input(
+                    location, "\(fieldsFlag) maps only one of lat and lon; map both, for example lat=LINTANG,lon=BUJUR")
             }
         } else {
             lonIndex = find(Self.lonNames)
@@ -60,8 +65,12 @@ struct CSVColumns {
             if lonIndex == nil || latIndex == nil {
                 pairIndex = find(Self.pairNames)
                 if pairIndex == nil, wktIndex == nil, lonIndex != nil || latIndex != nil {
-                    let missing = lonIndex == nil ? "longitude (lon, lng, long, longitude, bujur or x)" : "latitude (lat, latitude, lintang or y)"
-                    throw CakupanError.input(location, "missing the \(missing) column; the columns are: \(fieldNames.joined(separator: ", ")). Name it with \(fieldsFlag) \"\(lonIndex == nil ? "lon" : "lat")=COLUMN\"")
+                    let missing =
+                        lonIndex == nil ? "longitude (lon, lng, long, longitude, bujur or x)" : "latitude (lat, latitude, lintang or y)"
+                    throw CakupanError.input(
+                        location,
+                        "missing the \(missing) column; the columns are: \(fieldNames.joined(separator: ", ")). Name it with \(fieldsFlag) \"\(lonIndex == nil ? "lon" : "lat")=COLUMN\""
+                    )
                 }
                 lonIndex = nil
                 latIndex = nil
@@ -76,7 +85,10 @@ struct CSVColumns {
 
     /// The refusal for a table without coordinate columns.
     static func missing(fieldNames: [String], location: InputLocation, fieldsFlag: String) -> CakupanError {
-        CakupanError.input(location, "no coordinate columns: expected longitude and latitude columns (lon/longitude/bujur/x and lat/latitude/lintang/y), one \"lat, lon\" column (koordinat, titik koordinat), or a WKT column; the columns are: \(fieldNames.joined(separator: ", ")). Name them with \(fieldsFlag) \"lat=COLUMN,lon=COLUMN\" (or coordinates=COLUMN)")
+        CakupanError.input(
+            location,
+            "no coordinate columns: expected longitude and latitude columns (lon/longitude/bujur/x and lat/latitude/lintang/y), one \"lat, lon\" column (koordinat, titik koordinat), or a WKT column; the columns are: \(fieldNames.joined(separator: ", ")). Name them with \(fieldsFlag) \"lat=COLUMN,lon=COLUMN\" (or coordinates=COLUMN)"
+        )
     }
 
     func geometry(values: [FieldValue], gdalGeometry: Geometry?, location: InputLocation) throws -> Geometry? {
@@ -84,23 +96,31 @@ struct CSVColumns {
             let text = values[pairIndex].text ?? ""
             if InputFeature.trimmed(text).isEmpty { return nil }
             guard let (lat, lon) = CoordinateText.pair(text) else {
-                throw CakupanError.input(location.with(field: pairName), "'\(text)' is not a \"latitude, longitude\" pair (expected for example -10.1632, 123.5960 as Google Maps copies it)")
+                throw CakupanError.input(
+                    location.with(field: pairName),
+                    "'\(text)' is not a \"latitude, longitude\" pair (expected for example -10.1632, 123.5960 as Google Maps copies it)")
             }
             return .point(Coordinate(x: lon, y: lat))
         }
         if let lonIndex, let latIndex {
-            let lonText = values[lonIndex].text ?? "", latText = values[latIndex].text ?? ""
+            let lonText = values[lonIndex].text ?? ""
+            let latText = values[latIndex].text ?? ""
             if InputFeature.trimmed(lonText).isEmpty && InputFeature.trimmed(latText).isEmpty {
                 return nil
             }
             func what(_ text: String) -> String {
-                InputFeature.trimmed(text).isEmpty ? "is empty, but the other coordinate is given" : "'\(text)' is not a number (nor a coordinate)"
+                InputFeature.trimmed(text).isEmpty
+                    ? "is empty, but the other coordinate is given" : "'\(text)' is not a number (nor a coordinate)"
             }
             guard let lon = CoordinateText.degrees(lonText, axis: .longitude) else {
-                throw CakupanError.input(location.with(field: lonName), "\(what(lonText)) (expected a longitude such as 123.596, 123,596, 123°35'45.6\"E or 123.596 BT)")
+                throw CakupanError.input(
+                    location.with(field: lonName),
+                    "\(what(lonText)) (expected a longitude such as 123.596, 123,596, 123°35'45.6\"E or 123.596 BT)")
             }
             guard let lat = CoordinateText.degrees(latText, axis: .latitude) else {
-                throw CakupanError.input(location.with(field: latName), "\(what(latText)) (expected a latitude such as -10.163, -10,163, 10°09'47.5\"S or 10.163 LS)")
+                throw CakupanError.input(
+                    location.with(field: latName),
+                    "\(what(latText)) (expected a latitude such as -10.163, -10,163, 10°09'47.5\"S or 10.163 LS)")
             }
             return .point(Coordinate(x: lon, y: lat))
         }

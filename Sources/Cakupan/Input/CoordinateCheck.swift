@@ -142,26 +142,31 @@ struct CoordinateCheck {
     private func lonLatMessage(_ bad: Coordinate) -> String {
         let position = "(\(Self.number(bad.x)), \(Self.number(bad.y)))"
         if let extent, Self.swappedIndonesia.encloses(extent) {
-            return "position \(position) has a latitude beyond ±90°, and every position of this layer (x \(Self.number(extent.minX))…\(Self.number(extent.maxX)), y \(Self.number(extent.minY))…\(Self.number(extent.maxY))) lands in Indonesia only with x and y exchanged: longitude and latitude look swapped. \(swapFix)"
+            return
+                "position \(position) has a latitude beyond ±90°, and every position of this layer (x \(Self.number(extent.minX))…\(Self.number(extent.maxX)), y \(Self.number(extent.minY))…\(Self.number(extent.maxY))) lands in Indonesia only with x and y exchanged: longitude and latitude look swapped. \(swapFix)"
         }
         if abs(bad.x) <= 90 && abs(bad.y) <= 180 {
             return "latitude \(Self.number(bad.y)) is beyond ±90°: longitude and latitude look swapped. \(swapFix)"
         }
         if case .lonLat(let declared?) = mode {
-            return "coordinate \(position) is not longitude/latitude although the file declares \(declared) (degrees): it looks like projected metres; the file's CRS declaration is wrong: assign the right one (for example ogr2ogr -a_srs EPSG:32748 fixed.gpkg \(quotedFile))"
+            return
+                "coordinate \(position) is not longitude/latitude although the file declares \(declared) (degrees): it looks like projected metres; the file's CRS declaration is wrong: assign the right one (for example ogr2ogr -a_srs EPSG:32748 fixed.gpkg \(quotedFile))"
         }
-        return "coordinate \(position) is not longitude/latitude: it looks like projected metres, but the file declares no CRS. \(projectedFix)"
+        return
+            "coordinate \(position) is not longitude/latitude: it looks like projected metres, but the file declares no CRS. \(projectedFix)"
     }
 
     private var swapFix: String {
         if let c = context.csvColumns {
             if let lon = c.lonName, let lat = c.latName, c.hasLonLat {
-                return "Exchange the headers of columns '\(lon)' and '\(lat)': longitude (bujur) is about 95…141 in Indonesia, latitude (lintang) about −11…6."
+                return
+                    "Exchange the headers of columns '\(lon)' and '\(lat)': longitude (bujur) is about 95…141 in Indonesia, latitude (lintang) about −11…6."
             }
             return "Well-known text is POINT(longitude latitude): exchange the two numbers."
         }
         let start = context.driver == "GeoJSON" ? "GeoJSON positions are [longitude, latitude] (RFC 7946 section 3.1.1). " : ""
-        return "\(start)Fix the file with: ogr2ogr -dialect SQLite -sql \"SELECT SwapCoordinates(geometry) AS geometry, * FROM \\\"\(context.layer)\\\"\" fixed.geojson \(quotedFile)"
+        return
+            "\(start)Fix the file with: ogr2ogr -dialect SQLite -sql \"SELECT SwapCoordinates(geometry) AS geometry, * FROM \\\"\(context.layer)\\\"\" fixed.geojson \(quotedFile)"
     }
 
     private var projectedFix: String {
@@ -169,20 +174,26 @@ struct CoordinateCheck {
         case "ESRI Shapefile":
             return "Add the .prj file that came with it (same name as the .shp), so Cakupan can transform it."
         case "CSV":
-            let lon = context.csvColumns?.lonName ?? "x", lat = context.csvColumns?.latName ?? "y"
-            return "CSV coordinates must be longitude/latitude degrees; convert them first, for example: ogr2ogr -s_srs EPSG:32748 -t_srs EPSG:4326 -oo X_POSSIBLE_NAMES=\(lon) -oo Y_POSSIBLE_NAMES=\(lat) fixed.geojson \(quotedFile) (EPSG:327nn is WGS 84 / UTM zone nn south, 326nn north)."
+            let lon = context.csvColumns?.lonName ?? "x"
+            let lat = context.csvColumns?.latName ?? "y"
+            return
+                "CSV coordinates must be longitude/latitude degrees; convert them first, for example: ogr2ogr -s_srs EPSG:32748 -t_srs EPSG:4326 -oo X_POSSIBLE_NAMES=\(lon) -oo Y_POSSIBLE_NAMES=\(lat) fixed.geojson \(quotedFile) (EPSG:327nn is WGS 84 / UTM zone nn south, 326nn north)."
         case "GeoJSON":
-            return "RFC 7946 GeoJSON is WGS 84 longitude/latitude; convert it, for example: ogr2ogr -s_srs EPSG:32748 -t_srs EPSG:4326 fixed.geojson \(quotedFile) (EPSG:327nn is WGS 84 / UTM zone nn south, 326nn north)."
+            return
+                "RFC 7946 GeoJSON is WGS 84 longitude/latitude; convert it, for example: ogr2ogr -s_srs EPSG:32748 -t_srs EPSG:4326 fixed.geojson \(quotedFile) (EPSG:327nn is WGS 84 / UTM zone nn south, 326nn north)."
         default:
-            return "Declare its CRS, or convert it: ogr2ogr -s_srs EPSG:32748 -t_srs EPSG:4326 fixed.geojson \(quotedFile) (EPSG:327nn is WGS 84 / UTM zone nn south)."
+            return
+                "Declare its CRS, or convert it: ogr2ogr -s_srs EPSG:32748 -t_srs EPSG:4326 fixed.geojson \(quotedFile) (EPSG:327nn is WGS 84 / UTM zone nn south)."
         }
     }
 
     private func degreesUnderProjectedMessage(_ c: Coordinate, crsName: String) -> String {
-        let fix = context.driver == "ESRI Shapefile"
+        let fix =
+            context.driver == "ESRI Shapefile"
             ? "the .prj file does not belong to this shapefile: replace it with the right one (for degrees, WGS 84: ogr2ogr -a_srs EPSG:4326 fixed.shp \(quotedFile)) or delete it"
             : "the declared CRS is wrong: assign the right one (for degrees, WGS 84: ogr2ogr -a_srs EPSG:4326 fixed.gpkg \(quotedFile))"
-        return "the file declares \(crsName), in metres, but the coordinates (\(Self.number(c.x)), \(Self.number(c.y))) look like longitude/latitude degrees; \(fix)"
+        return
+            "the file declares \(crsName), in metres, but the coordinates (\(Self.number(c.x)), \(Self.number(c.y))) look like longitude/latitude degrees; \(fix)"
     }
 
     static func number(_ d: Double) -> String {

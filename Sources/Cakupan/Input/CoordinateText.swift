@@ -84,7 +84,9 @@ enum CoordinateText {
         } else {
             parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         }
-        guard parts.count == 2, let lat = degrees(parts[0], axis: .latitude), let lon = degrees(parts[1], axis: .longitude) else { return nil }
+        guard parts.count == 2, let lat = degrees(parts[0], axis: .latitude), let lon = degrees(parts[1], axis: .longitude) else {
+            return nil
+        }
         return (lat, lon)
     }
 }

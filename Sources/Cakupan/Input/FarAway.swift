@@ -9,7 +9,9 @@ enum FarAway {
     static let margin = 1.0
 
     static func warn(_ inputs: AnalysisInputs, warnings: inout Warnings) {
-        guard let box = inputs.areas.compactMap({ $0.geometry.envelope }).reduce(nil, { (a: Envelope?, b) in a?.union(b) ?? b }) else { return }
+        guard let box = inputs.areas.compactMap({ $0.geometry.envelope }).reduce(nil, { (a: Envelope?, b) in a?.union(b) ?? b }) else {
+            return
+        }
         let near = Envelope(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin)
         func far(_ cs: [Coordinate]) -> Bool {
             !cs.contains { $0.x >= near.minX && $0.x <= near.maxX && $0.y >= near.minY && $0.y <= near.maxY }
@@ -33,7 +35,9 @@ enum FarAway {
         for file in order {
             let list = byFile[file]!
             let shown = list.prefix(5).map { $0.description.replacingOccurrences(of: "\(file), ", with: "") }.joined(separator: "; ")
-            warnings.add("\(file): \(list.count) feature\(list.count == 1 ? " lies" : "s lie") more than 100 km outside the areas (\(shown)\(list.count > 5 ? "; …" : "")); check their coordinates (a lost minus sign or swapped columns move a site to another region); they are analysed as given, and the areas keep their own UTM zone", kind: .farOutside)
+            warnings.add(
+                "\(file): \(list.count) feature\(list.count == 1 ? " lies" : "s lie") more than 100 km outside the areas (\(shown)\(list.count > 5 ? "; …" : "")); check their coordinates (a lost minus sign or swapped columns move a site to another region); they are analysed as given, and the areas keep their own UTM zone",
+                kind: .farOutside)
         }
     }
 }

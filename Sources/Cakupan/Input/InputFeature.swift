@@ -58,7 +58,8 @@ public struct InputFeature: Sendable {
     /// Case-insensitive equality for field names, byte by byte for ASCII (the names Cakupan looks for):
     /// this runs a dozen times per feature.
     static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
+        let x = a.utf8
+        let y = b.utf8
         guard x.count == y.count else { return false }
         for (p, q) in zip(x, y) where p != q {
             if p >= 0x80 || q >= 0x80 { return a.lowercased() == b.lowercased() }

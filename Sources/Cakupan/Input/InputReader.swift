@@ -56,8 +56,10 @@ public final class InputReader {
     /// - Parameters:
     ///   - displayPath: the file as named in messages.
     ///   - fieldsFlag: the flag that maps this role's fields (named in messages that suggest it).
-    public func read(_ spec: InputSpec, displayPath: String, preference: LayerPreference, fieldsFlag: String,
-                     warnings: inout Warnings) throws -> [InputFeature] {
+    public func read(
+        _ spec: InputSpec, displayPath: String, preference: LayerPreference, fieldsFlag: String,
+        warnings: inout Warnings
+    ) throws -> [InputFeature] {
         let path = spec.path
         let fileLocation = InputLocation(file: displayPath)
         let opened = try open(spec, displayPath: displayPath, warnings: &warnings)
@@ -68,9 +70,14 @@ public final class InputReader {
         if let wanted = spec.layer {
             let names = datasets.flatMap { $0.layers.map(\.info.name) }
             let match = layers.filter { $0.info.name == wanted }
-            let loose = layers.filter { $0.info.name.trimmingCharacters(in: .whitespaces).lowercased() == wanted.trimmingCharacters(in: .whitespaces).lowercased() }
+            let loose = layers.filter {
+                $0.info.name.trimmingCharacters(in: .whitespaces).lowercased() == wanted.trimmingCharacters(in: .whitespaces).lowercased()
+            }
             guard let chosen = match.first ?? loose.first else {
-                throw CakupanError.input(fileLocation, "has no layer '\(wanted)'; its layers are: \(names.map { "'\($0)'" }.joined(separator: ", ")). Name one after '#', for example \(displayPath)#\(names.first ?? "LAYER")")
+                throw CakupanError.input(
+                    fileLocation,
+                    "has no layer '\(wanted)'; its layers are: \(names.map { "'\($0)'" }.joined(separator: ", ")). Name one after '#', for example \(displayPath)#\(names.first ?? "LAYER")"
+                )
             }
             layers = [chosen]
         }
@@ -78,9 +85,10 @@ public final class InputReader {
         var out: [InputFeature] = []
         let choosing = spec.layer == nil && layers.count > 1
         for layer in layers {
-            let features = try read(layer: layer, dataset: layer.dataset, displayPath: displayPath, multiLayer: multiLayer,
-                                    fileSize: layers.count == 1 ? fileSize : 0, spec: spec, fieldsFlag: fieldsFlag,
-                                    optional: choosing, warnings: &warnings)
+            let features = try read(
+                layer: layer, dataset: layer.dataset, displayPath: displayPath, multiLayer: multiLayer,
+                fileSize: layers.count == 1 ? fileSize : 0, spec: spec, fieldsFlag: fieldsFlag,
+                optional: choosing, warnings: &warnings)
             guard choosing else {
                 out += features
                 continue
@@ -129,7 +137,8 @@ public final class InputReader {
             try utf8.write(to: copy)
             recodedCopy = copy
             sources = [copy.path]
-            warnings.add("\(displayPath): saved as UTF-16 (Excel's \"Unicode text\"); read as UTF-16 and converted to UTF-8", kind: .recodedText)
+            warnings.add(
+                "\(displayPath): saved as UTF-16 (Excel's \"Unicode text\"); read as UTF-16 and converted to UTF-8", kind: .recodedText)
         }
         if !isDirectory.boolValue, ext == "zip" || ext == "kmz" {
             sources = try archiveSources(path, fileLocation)
@@ -167,7 +176,8 @@ public final class InputReader {
     /// forks and hidden files left out); for a shapefile its .shp.
     private func archiveSources(_ path: String, _ location: InputLocation) throws -> [String] {
         guard let entries = VirtualFiles.archiveEntries(path) else {
-            throw CakupanError.input(location, "is not a readable zip archive (re-create it with a zip tool, or unpack it and give the file inside)")
+            throw CakupanError.input(
+                location, "is not a readable zip archive (re-create it with a zip tool, or unpack it and give the file inside)")
         }
         let visible = entries.filter { e in
             !e.hasPrefix("__MACOSX") && !e.split(separator: "/").contains { $0.hasPrefix(".") } && !e.hasSuffix("/")
@@ -180,15 +190,20 @@ public final class InputReader {
             }
         guard !found.isEmpty else {
             let listed = visible.prefix(12).joined(separator: ", ")
-            throw CakupanError.input(location, "the archive holds no file Cakupan reads (\(Self.archiveMembers.map { "." + $0 }.joined(separator: ", "))); it holds: \(listed.isEmpty ? "nothing" : listed)")
+            throw CakupanError.input(
+                location,
+                "the archive holds no file Cakupan reads (\(Self.archiveMembers.map { "." + $0 }.joined(separator: ", "))); it holds: \(listed.isEmpty ? "nothing" : listed)"
+            )
         }
         return found.map { "/vsizip/\(path)/\($0)" }
     }
 
     /// In a source of several layers read without a selector, the features of the role's kind of
     /// geometry; what a layer leaves out is said in one warning for the layer.
-    private func keepOwnKind(_ features: [InputFeature], layer: String, displayPath: String, preference: LayerPreference,
-                             warnings: inout Warnings) -> [InputFeature] {
+    private func keepOwnKind(
+        _ features: [InputFeature], layer: String, displayPath: String, preference: LayerPreference,
+        warnings: inout Warnings
+    ) -> [InputFeature] {
         func kind(_ g: Geometry?) -> LayerPreference? {
             switch g {
             case .point?, .multiPoint?: .points
@@ -213,7 +228,9 @@ public final class InputReader {
             for f in features where !wanted(f) { counts[f.geometry?.typeName ?? "no geometry", default: 0] += 1 }
             let what = counts.keys.sorted().map { "\(counts[$0]!) \($0)\(counts[$0]! == 1 ? "" : "s")" }.joined(separator: ", ")
             let role = preference == .points ? "points" : preference == .lines ? "lines" : "polygons"
-            warnings.add("\(displayPath), layer '\(layer)': \(kept.isEmpty ? "layer left out" : "\(left) feature\(left == 1 ? "" : "s") left out"): it holds \(what), and this role reads \(role); name the layer to read after '#' (\(displayPath)#\(layer))", kind: .skippedLayers)
+            warnings.add(
+                "\(displayPath), layer '\(layer)': \(kept.isEmpty ? "layer left out" : "\(left) feature\(left == 1 ? "" : "s") left out"): it holds \(what), and this role reads \(role); name the layer to read after '#' (\(displayPath)#\(layer))",
+                kind: .skippedLayers)
         }
         return kept
     }
@@ -232,8 +249,10 @@ public final class InputReader {
 
     /// - Parameter optional: the layer is one of several read without a selector: a table without
     ///   coordinate columns gives no features (and a warning) instead of an error.
-    private func read(layer: VectorLayer, dataset: VectorDataset, displayPath: String, multiLayer: Bool, fileSize: Int,
-                      spec: InputSpec, fieldsFlag: String, optional: Bool, warnings: inout Warnings) throws -> [InputFeature] {
+    private func read(
+        layer: VectorLayer, dataset: VectorDataset, displayPath: String, multiLayer: Bool, fileSize: Int,
+        spec: InputSpec, fieldsFlag: String, optional: Bool, warnings: inout Warnings
+    ) throws -> [InputFeature] {
         var info = layer.info
         let driver = dataset.driverName
         let isSheet = Self.spreadsheetDrivers.contains(driver)
@@ -250,7 +269,9 @@ public final class InputReader {
             csvColumns = try CSVColumns(fieldNames: info.fieldNames, fields: spec.fields, location: base, fieldsFlag: fieldsFlag)
             if csvColumns == nil {
                 if optional {
-                    warnings.add("\(base): layer left out: it has no coordinate columns (the columns are: \(info.fieldNames.joined(separator: ", ")))", kind: .skippedLayers)
+                    warnings.add(
+                        "\(base): layer left out: it has no coordinate columns (the columns are: \(info.fieldNames.joined(separator: ", ")))",
+                        kind: .skippedLayers)
                     return []
                 }
                 if isCSV { throw CSVColumns.missing(fieldNames: info.fieldNames, location: base, fieldsFlag: fieldsFlag) }
@@ -272,10 +293,13 @@ public final class InputReader {
                 }
             }
         } else if csvColumns?.hasLonLat != true {
-            warnings.add("\(base): no coordinate reference system declared; taken as EPSG:4326 (WGS 84 longitude/latitude)", kind: .assumedCRS)
+            warnings.add(
+                "\(base): no coordinate reference system declared; taken as EPSG:4326 (WGS 84 longitude/latitude)", kind: .assumedCRS)
         }
-        var check = CoordinateCheck(declared: declared, context: CoordinateCheck.Context(
-            file: displayPath, layer: info.name, driver: driver, csvColumns: csvColumns))
+        var check = CoordinateCheck(
+            declared: declared,
+            context: CoordinateCheck.Context(
+                file: displayPath, layer: info.name, driver: driver, csvColumns: csvColumns))
 
         let progress = ReadProgress(name: displayPath, expected: info.featureCount >= 0 ? info.featureCount : nil, fileSize: fileSize)
         var recodedValues = 0
@@ -307,7 +331,8 @@ public final class InputReader {
                 if let error = f.readErrors.first {
                     // Whole-file parsers report while reading ahead: their errors name no feature.
                     let wholeFile = ["GeoJSON", "KML", "LIBKML", "GPX"].contains(driver)
-                    throw CakupanError.input(wholeFile ? base : location, "cannot be read: \(error)\(wholeFile ? " (GDAL does not say which feature)" : "")")
+                    throw CakupanError.input(
+                        wholeFile ? base : location, "cannot be read: \(error)\(wholeFile ? " (GDAL does not say which feature)" : "")")
                 }
                 if let problem = f.geometryProblem {
                     throw CakupanError.input(location, "geometry cannot be read: \(problem)")
@@ -318,7 +343,8 @@ public final class InputReader {
                 }
                 if var g = geometry {
                     if try RingRepair.closeRings(&g, location: location) {
-                        warnings.add("\(location): polygon ring is not closed (its last position is not its first); closed it", kind: .closedRings)
+                        warnings.add(
+                            "\(location): polygon ring is not closed (its last position is not its first); closed it", kind: .closedRings)
                     }
                     if try check.inspect(g, location: location) { return }
                     if let transformer {
@@ -347,14 +373,20 @@ public final class InputReader {
         if let error = check.error { throw error }
         if !nullIsland.isEmpty {
             let rows = nullIsland.prefix(10).map { l in l.feature.map { isCSV ? "row \($0)" : "feature \($0)" } ?? "?" }
-            warnings.add("\(base): \(nullIsland.count) position\(nullIsland.count == 1 ? "" : "s") at 0,0 (\(rows.joined(separator: ", "))\(nullIsland.count > 10 ? ", …" : "")) skipped: 0,0 is a blank position saved as a number (it lies in the Atlantic Ocean); fill in the real coordinates", kind: .skippedFeatures)
+            warnings.add(
+                "\(base): \(nullIsland.count) position\(nullIsland.count == 1 ? "" : "s") at 0,0 (\(rows.joined(separator: ", "))\(nullIsland.count > 10 ? ", …" : "")) skipped: 0,0 is a blank position saved as a number (it lies in the Atlantic Ocean); fill in the real coordinates",
+                kind: .skippedFeatures)
         }
         for w in gdalWarnings where !Self.isReportedPerFeature(w) {
             warnings.add("\(base): \(w)", kind: .gdalWarnings)
         }
         if let firstRecoded {
-            let what = recodedValues > 0 ? "\(recodedValues) text value\(recodedValues == 1 ? " is" : "s are") not UTF-8 (the first: \(firstRecoded))" : "field names are not UTF-8"
-            let fix = driver == "ESRI Shapefile"
+            let what =
+                recodedValues > 0
+                ? "\(recodedValues) text value\(recodedValues == 1 ? " is" : "s are") not UTF-8 (the first: \(firstRecoded))"
+                : "field names are not UTF-8"
+            let fix =
+                driver == "ESRI Shapefile"
                 ? "add a .cpg file beside the .shp naming the code page (for example 1252, or UTF-8), or set SHAPE_ENCODING"
                 : isCSV ? "save it from Excel as \"CSV UTF-8\"" : "save it as UTF-8"
             warnings.add("\(base): \(what); read as Windows-1252. If names look wrong, \(fix)", kind: .recodedText)

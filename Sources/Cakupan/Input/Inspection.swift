@@ -67,8 +67,9 @@ public enum Inspection {
         let info = layer.info
         var crsName: String? = nil
         if let wkt = info.crsWKT { crsName = (try? CRSInfo(definition: wkt, context: PROJContext()))?.name ?? "declared, not understood" }
-        var out = Layer(name: info.name, driver: dataset.driverName, geometry: info.geometryType,
-                        features: max(info.featureCount, 0), columns: info.fieldNames, crs: crsName)
+        var out = Layer(
+            name: info.name, driver: dataset.driverName, geometry: info.geometryType,
+            features: max(info.featureCount, 0), columns: info.fieldNames, crs: crsName)
         let role = asked ?? guess(layer, driver: dataset.driverName)
         out.role = role
         guard let role else {
@@ -80,14 +81,17 @@ public enum Inspection {
         var warnings = Warnings()
         do {
             if role == .tracks {
-                let mapping = Dictionary(uniqueKeysWithValues: spec.fields.compactMap { k, v in FixField(rawValue: k.rawValue).map { ($0, v) } })
-                let chosen = try FixColumnRules.choose(header: info.fieldNames, mapping: mapping, file: spec.description,
-                                                      coordinates: info.geometryType == "None")
+                let mapping = Dictionary(
+                    uniqueKeysWithValues: spec.fields.compactMap { k, v in FixField(rawValue: k.rawValue).map { ($0, v) } })
+                let chosen = try FixColumnRules.choose(
+                    header: info.fieldNames, mapping: mapping, file: spec.description,
+                    coordinates: info.geometryType == "None")
                 out.mapping = chosen.keys.sorted { $0.rawValue < $1.rawValue }.map { ($0.rawValue, info.fieldNames[chosen[$0]!]) }
                 return out
             }
             let preference: LayerPreference = [.sites, .candidates].contains(role) ? .points : role == .patrols ? .lines : .polygons
-            let features = try InputReader().read(one, displayPath: one.description, preference: preference, fieldsFlag: role.fieldsFlag, warnings: &warnings)
+            let features = try InputReader().read(
+                one, displayPath: one.description, preference: preference, fieldsFlag: role.fieldsFlag, warnings: &warnings)
             out.features = features.count
             out.columns = features.first?.fieldNames ?? out.columns
             out.extent = features.compactMap { $0.geometry?.envelope }.reduce(nil) { (a: Envelope?, b) in a?.union(b) ?? b }
@@ -97,7 +101,9 @@ public enum Inspection {
             if let f = features.first {
                 out.mapping = mapping(f, role: role, parser: parser)
                 if ["CSV", "XLSX", "ODS", "XLS"].contains(dataset.driverName) || info.geometryType == "None",
-                   let columns = try? CSVColumns(fieldNames: f.fieldNames, fields: spec.fields, location: f.location, fieldsFlag: role.fieldsFlag) {
+                    let columns = try? CSVColumns(
+                        fieldNames: f.fieldNames, fields: spec.fields, location: f.location, fieldsFlag: role.fieldsFlag)
+                {
                     if let n = columns.lonName { out.mapping.append(("lon", n)) }
                     if let n = columns.latName { out.mapping.append(("lat", n)) }
                     if let n = columns.pairName { out.mapping.append(("coordinates", n)) }
@@ -115,7 +121,9 @@ public enum Inspection {
             case .rawan:
                 out.samples = try parser.zones(head, warnings: &scratch).map { "\($0.id) | \($0.name ?? "—") | \($0.level.name)" }
             case .patrols, .tracks:
-                out.samples = try parser.patrols(head, fileStem: "patroli", warnings: &scratch).map { "\($0.id) | radius \(Int($0.radius)) m" }
+                out.samples = try parser.patrols(head, fileStem: "patroli", warnings: &scratch).map {
+                    "\($0.id) | radius \(Int($0.radius)) m"
+                }
             }
         } catch {
             out.problem = "\(error)"
@@ -132,7 +140,9 @@ public enum Inspection {
         struct Enough: Error {}
         var kinds: [String: Int] = [:]
         var timed = false
-        let timeIndex = info.fieldNames.firstIndex { (FixColumnRules.timeNames + FixColumnRules.dateNames).contains(FixColumnRules.normalized($0)) }
+        let timeIndex = info.fieldNames.firstIndex {
+            (FixColumnRules.timeNames + FixColumnRules.dateNames).contains(FixColumnRules.normalized($0))
+        }
         _ = try? layer.forEachFeature { f in
             if let g = f.geometry { kinds[kind(g), default: 0] += 1 }
             if let timeIndex, let t = f.values[timeIndex].text, !t.trimmingCharacters(in: .whitespaces).isEmpty { timed = true }
@@ -147,7 +157,9 @@ public enum Inspection {
         }
         if timed { return .tracks }
         let keys = info.fieldNames.map(CSVColumns.key)
-        let hasCoordinates = keys.contains { (CSVColumns.lonNames + CSVColumns.latNames + CSVColumns.pairNames + CSVColumns.wktNames).contains($0) }
+        let hasCoordinates = keys.contains {
+            (CSVColumns.lonNames + CSVColumns.latNames + CSVColumns.pairNames + CSVColumns.wktNames).contains($0)
+        }
         if hasCoordinates || ["XLSX", "ODS", "XLS", "CSV"].contains(driver) { return .sites }
         return nil
     }
@@ -195,7 +207,9 @@ public enum Inspection {
         if let p = r.problem { lines.append("  REFUSED: \(p)") }
         for w in r.warnings { lines.append("  warning: \(w)") }
         for l in r.layers {
-            lines.append("  layer '\(l.name)' (\(l.driver)): \(l.geometry), \(l.features) feature\(l.features == 1 ? "" : "s")\(l.crs.map { ", CRS \($0)" } ?? "")")
+            lines.append(
+                "  layer '\(l.name)' (\(l.driver)): \(l.geometry), \(l.features) feature\(l.features == 1 ? "" : "s")\(l.crs.map { ", CRS \($0)" } ?? "")"
+            )
             lines.append("    columns: \(l.columns.isEmpty ? "(none)" : l.columns.joined(separator: ", "))")
             if let role = l.role {
                 let also = role == .areas ? " or, for rawan zones, --rawan FILE#\(l.name)" : ""
@@ -203,7 +217,9 @@ public enum Inspection {
             }
             if !l.mapping.isEmpty { lines.append("    fields: " + l.mapping.map { "\($0.field) ← \($0.column)" }.joined(separator: ", ")) }
             if let e = l.extent {
-                lines.append("    extent: lon \(JSONWriter.formatNumber(e.minX, decimals: 5))…\(JSONWriter.formatNumber(e.maxX, decimals: 5)), lat \(JSONWriter.formatNumber(e.minY, decimals: 5))…\(JSONWriter.formatNumber(e.maxY, decimals: 5))")
+                lines.append(
+                    "    extent: lon \(JSONWriter.formatNumber(e.minX, decimals: 5))…\(JSONWriter.formatNumber(e.maxX, decimals: 5)), lat \(JSONWriter.formatNumber(e.minY, decimals: 5))…\(JSONWriter.formatNumber(e.maxY, decimals: 5))"
+                )
             }
             if !l.samples.isEmpty {
                 lines.append("    first rows as read:")

@@ -20,7 +20,7 @@ enum JSONSyntaxCheck {
     /// Checks the file at `path`; nil when it cannot be read or is too large to read whole.
     static func check(path: String) -> Outcome? {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size <= largest,
-              let data = FileManager.default.contents(atPath: path)
+            let data = FileManager.default.contents(atPath: path)
         else { return nil }
         return check(bytes: [UInt8](data))
     }

@@ -20,7 +20,8 @@ enum OpenFailure {
         }
         if ext == "shp" && gdalMessage.lowercased().contains(".shx") {
             let stem = url.deletingPathExtension().lastPathComponent
-            return "the \(stem).shx file that belongs with \(stem).shp is missing; a shapefile is several files: copy \(stem).shp together with its .shx, .dbf and .prj (and .cpg) files"
+            return
+                "the \(stem).shx file that belongs with \(stem).shp is missing; a shapefile is several files: copy \(stem).shp together with its .shx, .dbf and .prj (and .cpg) files"
         }
         if ["zip", "rar", "7z"].contains(ext) {
             return "this is a .\(ext) archive; unpack it and give the .shp, .geojson or .gpkg file inside"
@@ -28,13 +29,15 @@ enum OpenFailure {
         if looksLikeJSON(path: path, extension: ext) {
             switch JSONSyntaxCheck.check(path: path) {
             case .truncated(let line, let column):
-                return "the JSON text ends before it is complete (at line \(line), column \(column)): the file is truncated; export or download it again"
+                return
+                    "the JSON text ends before it is complete (at line \(line), column \(column)): the file is truncated; export or download it again"
             case .invalid(let line, let column, let problem):
                 return "not valid JSON at line \(line), column \(column): \(problem)"
             case .empty:
                 return "the file has no JSON text (only spaces); export it again"
             case .valid:
-                return "valid JSON, but not GeoJSON that GDAL can read (\(gdalMessage)); GeoJSON is {\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": …, \"properties\": {…}}, …]}"
+                return
+                    "valid JSON, but not GeoJSON that GDAL can read (\(gdalMessage)); GeoJSON is {\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": …, \"properties\": {…}}, …]}"
             case nil:
                 break
             }

@@ -39,7 +39,10 @@ enum RingRepair {
             let count = ring.count + (isOpen ? 1 : 0)
             if count < 4 {
                 let which = i == 0 ? "outer ring" : "hole \(i)"
-                throw CakupanError.input(location, "the polygon's \(which) has \(count) positions once closed; a ring needs at least 4 (three corners, then the first again, RFC 7946 section 3.1.6)")
+                throw CakupanError.input(
+                    location,
+                    "the polygon's \(which) has \(count) positions once closed; a ring needs at least 4 (three corners, then the first again, RFC 7946 section 3.1.6)"
+                )
             }
             open = open || isOpen
         }

@@ -12,11 +12,15 @@ public struct RoleParser: Sendable {
 
     /// Area names, the most specific level first: a desa layer from BIG carries NAMOBJ (the desa),
     /// WADMKD (the desa again), WADMKC (its kecamatan), so the desa name wins.
-    public static let areaNameFields = ["nama", "name", "NAMOBJ", "nama_desa", "nama desa", "desa", "kelurahan", "desa_kelurahan",
-                                        "nama_kel", "WADMKD", "NAME_4", "kecamatan", "nama_kecamatan", "nama kecamatan", "WADMKC",
-                                        "NAME_3", "shapeName"]
-    static let siteNameFields = ["nama", "name", "nama lokasi", "nama_lokasi", "nama tps", "nama_tps", "nama tempat",
-                                 "nama_tempat", "nama kantor", "lokasi", "tempat"]
+    public static let areaNameFields = [
+        "nama", "name", "NAMOBJ", "nama_desa", "nama desa", "desa", "kelurahan", "desa_kelurahan",
+        "nama_kel", "WADMKD", "NAME_4", "kecamatan", "nama_kecamatan", "nama kecamatan", "WADMKC",
+        "NAME_3", "shapeName",
+    ]
+    static let siteNameFields = [
+        "nama", "name", "nama lokasi", "nama_lokasi", "nama tps", "nama_tps", "nama tempat",
+        "nama_tempat", "nama kantor", "lokasi", "tempat",
+    ]
     static let categoryFields = ["kategori", "category", "jenis", "jenis lokasi", "jenis_lokasi"]
     static let priorityFields = ["prioritas", "priority"]
     static let levelFields = ["tingkat", "level", "tingkat kerawanan", "tingkat_kerawanan", "kerawanan"]
@@ -45,7 +49,9 @@ public struct RoleParser: Sendable {
         for (field, column) in fields.sorted(by: { $0.key.rawValue < $1.key.rawValue })
         where ![.lon, .lat, .coordinates, .wkt, .unit, .time, .date].contains(field) {
             if !first.fieldNames.contains(where: { InputFeature.equalIgnoringASCIICase($0, column) }) {
-                throw CakupanError.input(first.location.with(field: column), "\(flag) \(field.rawValue)=\(column): no such column; the columns are: \(first.fieldNames.joined(separator: ", "))")
+                throw CakupanError.input(
+                    first.location.with(field: column),
+                    "\(flag) \(field.rawValue)=\(column): no such column; the columns are: \(first.fieldNames.joined(separator: ", "))")
             }
         }
     }
@@ -54,7 +60,9 @@ public struct RoleParser: Sendable {
         var out: [Area] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): area has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: .skippedFeatures)
+                warnings.add(
+                    "\(f.location): area has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped",
+                    kind: .skippedFeatures)
                 continue
             }
             let polygonal: Geometry
@@ -64,12 +72,15 @@ public struct RoleParser: Sendable {
                 polygonal = .multiPolygon(g.polygons)
                 warnings.add("\(f.location): area is a geometry collection; only its polygons are used", kind: .coercedGeometries)
             default:
-                throw CakupanError.input(f.location, "an area must be a polygon (kecamatan or desa boundary), but this feature is a \(g.typeName)")
+                throw CakupanError.input(
+                    f.location, "an area must be a polygon (kecamatan or desa boundary), but this feature is a \(g.typeName)")
             }
             let name: String?
             if let field = areaNameField {
                 guard f.properties.contains(where: { $0.name.caseInsensitiveCompare(field) == .orderedSame }) else {
-                    throw CakupanError.input(f.location.with(field: field), "no such field for --area-name; the fields are: \(f.properties.map(\.name).joined(separator: ", "))")
+                    throw CakupanError.input(
+                        f.location.with(field: field),
+                        "no such field for --area-name; the fields are: \(f.properties.map(\.name).joined(separator: ", "))")
                 }
                 name = f.text([field])
             } else {
@@ -86,7 +97,9 @@ public struct RoleParser: Sendable {
         var out: [Site] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): site has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped", kind: .skippedFeatures)
+                warnings.add(
+                    "\(f.location): site has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped",
+                    kind: .skippedFeatures)
                 continue
             }
             let point: Coordinate
@@ -101,19 +114,27 @@ public struct RoleParser: Sendable {
             }
             var category = SiteCategory.lainnya
             if let field = f.field(names(.category, Self.categoryFields)), let text = field.value.text {
-                if let c = SiteCategory(parsing: text) { category = c } else {
-                    warnings.add("\(f.location.with(field: field.name)): unknown category '\(text)', counted as lainnya (known: \(SiteCategory.allCases.map(\.rawValue).joined(separator: ", ")))", kind: .unknownCategories)
+                if let c = SiteCategory(parsing: text) {
+                    category = c
+                } else {
+                    warnings.add(
+                        "\(f.location.with(field: field.name)): unknown category '\(text)', counted as lainnya (known: \(SiteCategory.allCases.map(\.rawValue).joined(separator: ", ")))",
+                        kind: .unknownCategories)
                 }
             }
             var priority = Level.sedang
             if let field = f.field(names(.priority, Self.priorityFields)), let text = field.value.text {
                 guard let p = Level(parsing: text) else {
-                    throw CakupanError.input(f.location.with(field: field.name), "'\(text)' is not a priority; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
+                    throw CakupanError.input(
+                        f.location.with(field: field.name),
+                        "'\(text)' is not a priority; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
                 }
                 priority = p
             }
-            out.append(Site(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
-                            category: category, priority: priority, point: point, source: f))
+            out.append(
+                Site(
+                    id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
+                    category: category, priority: priority, point: point, source: f))
         }
         try checkAnyUsable(out.count, of: features, role: "site")
         try checkUniqueIds(out.map(\.id), at: { out[$0].source.location }, role: "site", warnings: &warnings)
@@ -126,7 +147,9 @@ public struct RoleParser: Sendable {
         var out: [Candidate] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): candidate has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped", kind: .skippedFeatures)
+                warnings.add(
+                    "\(f.location): candidate has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped",
+                    kind: .skippedFeatures)
                 continue
             }
             let point: Coordinate
@@ -137,10 +160,14 @@ public struct RoleParser: Sendable {
                 point = try InteriorPoint.of(g, location: f.location)
                 warnings.add("\(f.location): candidate is a \(g.typeName); its interior point is used", kind: .coercedGeometries)
             default:
-                throw CakupanError.input(f.location, "a candidate post must be a point (or a polygon: its interior point is used), but this feature is a \(g.typeName)")
+                throw CakupanError.input(
+                    f.location,
+                    "a candidate post must be a point (or a polygon: its interior point is used), but this feature is a \(g.typeName)")
             }
-            out.append(Candidate(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
-                                 point: point, source: f))
+            out.append(
+                Candidate(
+                    id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
+                    point: point, source: f))
         }
         try checkAnyUsable(out.count, of: features, role: "candidate")
         try checkUniqueIds(out.map(\.id), at: { out[$0].source.location }, role: "candidate", warnings: &warnings)
@@ -151,7 +178,9 @@ public struct RoleParser: Sendable {
         var out: [RawanZone] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): rawan zone has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: .skippedFeatures)
+                warnings.add(
+                    "\(f.location): rawan zone has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped",
+                    kind: .skippedFeatures)
                 continue
             }
             let shape: RawanZone.Shape
@@ -160,17 +189,22 @@ public struct RoleParser: Sendable {
             case .point(let c): shape = .circle(c, radius: try radius(f, default: rawanRadius))
             case .multiPoint(let cs) where cs.count == 1: shape = .circle(cs[0], radius: try radius(f, default: rawanRadius))
             default:
-                throw CakupanError.input(f.location, "a rawan zone must be a polygon, or a point with a radius, but this feature is a \(g.typeName)")
+                throw CakupanError.input(
+                    f.location, "a rawan zone must be a polygon, or a point with a radius, but this feature is a \(g.typeName)")
             }
             var level = Level.sedang
             if let field = f.field(names(.level, Self.levelFields)), let text = field.value.text {
                 guard let l = Level(parsing: text) else {
-                    throw CakupanError.input(f.location.with(field: field.name), "'\(text)' is not a level; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
+                    throw CakupanError.input(
+                        f.location.with(field: field.name),
+                        "'\(text)' is not a level; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
                 }
                 level = l
             }
-            out.append(RawanZone(id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
-                                 level: level, shape: shape, source: f))
+            out.append(
+                RawanZone(
+                    id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
+                    level: level, shape: shape, source: f))
         }
         try checkAnyUsable(out.count, of: features, role: "rawan zone")
         try checkUniqueIds(out.map(\.id), at: { out[$0].source.location }, role: "rawan zone", warnings: &warnings)
@@ -182,14 +216,18 @@ public struct RoleParser: Sendable {
         var out: [Patrol] = []
         for (i, f) in features.enumerated() {
             guard let g = f.geometry else {
-                warnings.add("\(f.location): patrol has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped", kind: .skippedFeatures)
+                warnings.add(
+                    "\(f.location): patrol has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no geometry"); skipped",
+                    kind: .skippedFeatures)
                 continue
             }
             let lines = g.lines.filter { $0.count >= 2 }
             switch g {
             case .lineString where !lines.isEmpty, .multiLineString where !lines.isEmpty:
                 if lines.count < g.lines.count {
-                    warnings.add("\(f.location): patrol has \(g.lines.count - lines.count) line part(s) of fewer than 2 points; they are ignored", kind: .coercedGeometries)
+                    warnings.add(
+                        "\(f.location): patrol has \(g.lines.count - lines.count) line part(s) of fewer than 2 points; they are ignored",
+                        kind: .coercedGeometries)
                 }
             case .collection where !lines.isEmpty:
                 warnings.add("\(f.location): patrol is a geometry collection; only its lines are used", kind: .coercedGeometries)
@@ -203,8 +241,10 @@ public struct RoleParser: Sendable {
                 continue
             }
             let geometry: Geometry = lines.count == 1 ? .lineString(lines[0]) : .multiLineString(lines)
-            out.append(Patrol(id: f.text(names(.name, ["name", "nama", "id"])) ?? "\(fileStem)#\(i + 1)", geometry: geometry,
-                              radius: try radius(f, default: defaultRadius), source: f))
+            out.append(
+                Patrol(
+                    id: f.text(names(.name, ["name", "nama", "id"])) ?? "\(fileStem)#\(i + 1)", geometry: geometry,
+                    radius: try radius(f, default: defaultRadius), source: f))
         }
         try checkAnyUsable(out.count, of: features, role: "patrol")
         return out
@@ -217,7 +257,8 @@ public struct RoleParser: Sendable {
         location.layer = nil
         location.feature = nil
         location.field = nil
-        throw CakupanError.input(location, "none of its \(features.count) features is a usable \(role) (each was skipped: see the warnings above)")
+        throw CakupanError.input(
+            location, "none of its \(features.count) features is a usable \(role) (each was skipped: see the warnings above)")
     }
 
     /// The feature's radius_m, else `default`; refuses zero, negative and absurd values.
@@ -240,8 +281,11 @@ public struct RoleParser: Sendable {
         seen.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() {
             if let firstIndex = seen[id] {
-                let first = location(firstIndex), location = location(i)
-                warnings.add("\(location): \(role) id '\(id)' is also used by \(first.feature.map { "\(first.isCSVRow ? "row" : "feature") \($0)" } ?? "another feature"); results name both '\(id)'", kind: .duplicateIds)
+                let first = location(firstIndex)
+                let location = location(i)
+                warnings.add(
+                    "\(location): \(role) id '\(id)' is also used by \(first.feature.map { "\(first.isCSVRow ? "row" : "feature") \($0)" } ?? "another feature"); results name both '\(id)'",
+                    kind: .duplicateIds)
             } else {
                 seen[id] = i
             }

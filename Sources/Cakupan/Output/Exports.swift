@@ -168,15 +168,23 @@ struct KMLDocument {
         out.append(("site-covered", iconStyle(hex(Palette.coveredStroke), scale: 0.7, label: 0)))
         out.append(("site-uncovered", iconStyle(hex(Palette.uncoveredStroke), scale: 0.8, label: 0)))
         for (tier, scale) in [(1, 1.4), (2, 1.1), (3, 0.9)] {
-            out.append(("hotspot-\(tier)", iconStyle(hex(Palette.hotspot), scale: scale, label: tier == 1 ? 1 : 0.8) + poly(hex(Palette.hotspot), 0.27, line: hex(Palette.hotspot), width: 3)))
+            out.append(
+                (
+                    "hotspot-\(tier)",
+                    iconStyle(hex(Palette.hotspot), scale: scale, label: tier == 1 ? 1 : 0.8)
+                        + poly(hex(Palette.hotspot), 0.27, line: hex(Palette.hotspot), width: 3)
+                ))
         }
         return out
     }
 
     /// Recommended posts: a pin in the briefing's post colour, labelled.
     static var postStyle: (String, String) {
-        ("post", "<IconStyle><color>\(colour(hex(Palette.post)))</color><scale>1.3</scale><Icon><href>\(icon)</href></Icon></IconStyle>"
-            + "<LabelStyle><scale>1</scale></LabelStyle>")
+        (
+            "post",
+            "<IconStyle><color>\(colour(hex(Palette.post)))</color><scale>1.3</scale><Icon><href>\(icon)</href></Icon></IconStyle>"
+                + "<LabelStyle><scale>1</scale></LabelStyle>"
+        )
     }
 
     /// The style of a layer's feature.
@@ -207,7 +215,8 @@ struct KMLDocument {
         let features = layers.reduce(0) { $0 + $1.features.count }
         var note = "Hasil analisis Cakupan: kecamatan menurut cakupan, jangkauan patroli, zona rawan, celah, lokasi strategis dan hotspot."
         if features > Self.folderLimit {
-            note += " Berkas ini memuat \(Self.integer(features)) fitur: Google Earth membukanya utuh; Google My Maps hanya mengimpor sekitar 2.000 fitur per lapisan, maka impor berkas GeoJSON per lapisan atau saring lokasi lebih dulu."
+            note +=
+                " Berkas ini memuat \(Self.integer(features)) fitur: Google Earth membukanya utuh; Google My Maps hanya mengimpor sekitar 2.000 fitur per lapisan, maka impor berkas GeoJSON per lapisan atau saring lokasi lebih dulu."
         }
         Self.element("description", note, into: &out)
         // The post style only when there are posts: a run without --recommend keeps its bytes.
@@ -232,8 +241,11 @@ struct KMLDocument {
             out += Array("<Folder>\n".utf8)
             Self.element("name", layer.name, into: &out)
             Self.element("description", Self.folderTitles[layer.name] ?? layer.name, into: &out)
-            let chunks = layer.features.count > Self.folderLimit
-                ? stride(from: 0, to: layer.features.count, by: Self.folderLimit).map { $0..<min($0 + Self.folderLimit, layer.features.count) }
+            let chunks =
+                layer.features.count > Self.folderLimit
+                ? stride(from: 0, to: layer.features.count, by: Self.folderLimit).map {
+                    $0..<min($0 + Self.folderLimit, layer.features.count)
+                }
                 : [0..<layer.features.count]
             for range in chunks {
                 if chunks.count > 1 {
@@ -258,8 +270,10 @@ struct KMLDocument {
         "recommendations": "Pos baru yang disarankan, menurut urutan penempatan",
     ]
 
-    private func placemark(layer: String, _ feature: ResultLayers.Feature, fields: [(name: String, kind: FieldKind)],
-                           areaNames: [String: String], into out: inout [UInt8]) {
+    private func placemark(
+        layer: String, _ feature: ResultLayers.Feature, fields: [(name: String, kind: FieldKind)],
+        areaNames: [String: String], into out: inout [UInt8]
+    ) {
         let p = feature.properties
         out += Array("<Placemark>\n".utf8)
         Self.element("name", Self.name(layer: layer, p), into: &out)
@@ -368,7 +382,8 @@ struct KMLDocument {
                 ("Peringkat", integer(p["rank"]).map { String($0) } ?? dash),
                 ("Jenis", site ? "lokasi" : "zona rawan"), ("Tingkat", level()), ("Kecamatan", area()),
                 ("Alasan", text(p["reason"]) ?? dash),
-                site ? ("Jarak ke patroli terdekat", number(p["distance_m"]).map(distance) ?? dash)
+                site
+                    ? ("Jarak ke patroli terdekat", number(p["distance_m"]).map(distance) ?? dash)
                     : ("Luas celah", number(p["gap_m2"]).map(areaText) ?? dash),
             ]
         }

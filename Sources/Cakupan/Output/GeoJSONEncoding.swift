@@ -53,11 +53,12 @@ public enum GeoJSONEncoding {
 
     /// A feature: geometry (may be nil) and properties in order.
     public static func feature(_ geometry: Geometry?, _ properties: JSONObject) -> JSONValue {
-        .object(JSONObject([
-            ("type", .string("Feature")),
-            ("properties", .object(properties)),
-            ("geometry", geometry.map(Self.geometry) ?? .null),
-        ]))
+        .object(
+            JSONObject([
+                ("type", .string("Feature")),
+                ("properties", .object(properties)),
+                ("geometry", geometry.map(Self.geometry) ?? .null),
+            ]))
     }
 
     /// A FeatureCollection written one feature per line, with the bbox of all geometries

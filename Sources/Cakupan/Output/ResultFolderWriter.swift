@@ -18,7 +18,8 @@ public enum ResultFolderWriter {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         if let blocker = fileInTheWay(of: parent) {
-            throw CakupanError.usage("output folder \(destination.path) cannot be created: \(blocker.path) is a file, not a folder; choose another --out")
+            throw CakupanError.usage(
+                "output folder \(destination.path) cannot be created: \(blocker.path) is a file, not a folder; choose another --out")
         }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -76,11 +77,13 @@ public enum ResultFolderWriter {
     /// manifest.json: every file of the run (itself excepted), in name order, with bytes and SHA-256.
     static func manifest(_ files: [ResultFile]) -> ResultFile {
         let entries = files.sorted { $0.name < $1.name }.map { f in
-            JSONValue.object(JSONObject([
-                ("name", .string(f.name)), ("bytes", .int(f.data.count)), ("sha256", .string(SHA256.hex(f.data))),
-            ]))
+            JSONValue.object(
+                JSONObject([
+                    ("name", .string(f.name)), ("bytes", .int(f.data.count)), ("sha256", .string(SHA256.hex(f.data))),
+                ]))
         }
-        let json = JSONValue.object(JSONObject([("tool", .string("cakupan")), ("version", .string(Summary.version)), ("files", .array(entries))]))
+        let json = JSONValue.object(
+            JSONObject([("tool", .string("cakupan")), ("version", .string(Summary.version)), ("files", .array(entries))]))
         return ResultFile(name: ResultFileNames.manifest, data: Data(JSONWriter.pretty(json).utf8))
     }
 
@@ -100,8 +103,8 @@ public enum ResultFolderWriter {
     /// not readable).
     private static func earlierManifest(_ folder: URL) -> Set<String> {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(ResultFileNames.manifest).path),
-              case .object(let manifest)? = try? JSONParser.parse([UInt8](data)),
-              case .array(let files)? = manifest["files"]
+            case .object(let manifest)? = try? JSONParser.parse([UInt8](data)),
+            case .array(let files)? = manifest["files"]
         else { return [] }
         let names = files.compactMap { file -> String? in
             guard case .object(let entry) = file, case .string(let name)? = entry["name"] else { return nil }
@@ -127,7 +130,10 @@ public enum ResultFolderWriter {
     static func reason(_ error: Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
-           let s = strerror(Int32(underlying.code)) { return String(cString: s) }
+            let s = strerror(Int32(underlying.code))
+        {
+            return String(cString: s)
+        }
         return ns.localizedDescription
     }
 }

@@ -75,22 +75,35 @@ public enum ResultLayers {
 
     public static func coverage(_ r: AnalysisResult) -> [Feature] {
         guard let g = r.coverage else { return [] }
-        return [(g, JSONObject([(ResultKeys.areaM2, m2(r.totals.coverageM2)), (ResultKeys.radiusM, metres(r.parameters.radius)),
-                                (ResultKeys.patrols, .int(r.totals.patrols))]))]
+        return [
+            (
+                g,
+                JSONObject([
+                    (ResultKeys.areaM2, m2(r.totals.coverageM2)), (ResultKeys.radiusM, metres(r.parameters.radius)),
+                    (ResultKeys.patrols, .int(r.totals.patrols)),
+                ])
+            )
+        ]
     }
 
     public static func gaps(_ r: AnalysisResult) -> [Feature] {
         r.zones.compactMap { z in
             guard let gap = z.gap else { return nil }
-            return (gap, JSONObject([(ResultKeys.zone, .string(z.zone.id)), (ResultKeys.name, .str(z.zone.name)),
-                                     (ResultKeys.level, .string(z.zone.level.name)), (ResultKeys.gapM2, m2(z.gapM2)), (ResultKeys.area, .str(z.areaID))]))
+            return (
+                gap,
+                JSONObject([
+                    (ResultKeys.zone, .string(z.zone.id)), (ResultKeys.name, .str(z.zone.name)),
+                    (ResultKeys.level, .string(z.zone.level.name)), (ResultKeys.gapM2, m2(z.gapM2)), (ResultKeys.area, .str(z.areaID)),
+                ])
+            )
         }
     }
 
     /// With `temporal` (the run had tracks), also `unattended_s` (stale sites; null otherwise).
     public static func hotspotFields(_ h: Hotspot, temporal: Bool = false) -> [(String, JSONValue)] {
         [
-            (ResultKeys.rank, .int(h.rank)), (ResultKeys.kind, .string(h.kind.rawValue)), (ResultKeys.ref, .string(h.ref)), (ResultKeys.name, .str(h.name)),
+            (ResultKeys.rank, .int(h.rank)), (ResultKeys.kind, .string(h.kind.rawValue)), (ResultKeys.ref, .string(h.ref)),
+            (ResultKeys.name, .str(h.name)),
             (ResultKeys.level, .string(h.level.name)), (ResultKeys.area, .str(h.areaID)), (ResultKeys.score, .num(h.score, 2)),
             (ResultKeys.reason, .string(h.reason)), (ResultKeys.reasonEn, .string(h.reasonEnglish)),
             (ResultKeys.distanceM, metres(h.distance)), (ResultKeys.gapM2, m2(h.gapM2)), (ResultKeys.coveredShare, share(h.coveredShare)),

@@ -165,64 +165,91 @@ public enum TemporalOutput {
         let t = report.result
         let s = report.settings
         let offset = s.utcOffset
-        let window: JSONValue = .object(JSONObject([("from", time(t.window?.lowerBound, offset)), ("to", time(t.window?.upperBound, offset))]))
+        let window: JSONValue = .object(
+            JSONObject([("from", time(t.window?.lowerBound, offset)), ("to", time(t.window?.upperBound, offset))]))
         let hourly = t.hourly.map {
-            JSONValue.object(JSONObject([("hour", .string(ISOTime.iso($0.hourStart, offset: offset))), ("attended_sites", .int($0.attendedSites))]))
+            JSONValue.object(
+                JSONObject([("hour", .string(ISOTime.iso($0.hourStart, offset: offset))), ("attended_sites", .int($0.attendedSites))]))
         }
         let stale = r.sites.filter { $0.temporal?.row.stale == true }.sorted { a, b in
             if a.site.priority != b.site.priority { return a.site.priority > b.site.priority }
-            let ua = a.temporal!.row.maxUnattendedSeconds, ub = b.temporal!.row.maxUnattendedSeconds
+            let ua = a.temporal!.row.maxUnattendedSeconds
+            let ub = b.temporal!.row.maxUnattendedSeconds
             if ua != ub { return ua > ub }
             return a.site.id < b.site.id
         }.map { site in
-            JSONValue.object(JSONObject([
-                ("id", .string(site.site.id)), ("name", .str(site.site.name)), ("category", .string(site.site.category.rawValue)),
-                ("priority", .string(site.site.priority.name)), ("max_unattended_s", seconds(site.temporal!.row.maxUnattendedSeconds)),
-                ("last_visit", time(site.temporal!.row.lastVisit, offset)),
-            ]))
+            JSONValue.object(
+                JSONObject([
+                    ("id", .string(site.site.id)), ("name", .str(site.site.name)), ("category", .string(site.site.category.rawValue)),
+                    ("priority", .string(site.site.priority.name)), ("max_unattended_s", seconds(site.temporal!.row.maxUnattendedSeconds)),
+                    ("last_visit", time(site.temporal!.row.lastVisit, offset)),
+                ]))
         }
         func perCategory(_ m: [SiteCategory: Double], _ decimals: Int) -> JSONValue {
             .object(JSONObject(m.keys.map(\.rawValue).sorted().map { ($0, .num(m[SiteCategory(rawValue: $0)!]!, decimals)) }))
         }
-        return .object(JSONObject([
-            ("window", window),
-            ("timezone", .string(s.timezone)),
-            ("fixes", .int(t.fixes)), ("kept_fixes", .int(t.keptFixes)), ("dropped_jumps", .int(t.droppedJumps)),
-            ("units", .int(t.units)),
-            ("hourly", .array(hourly)),
-            ("stale_sites", .array(stale)),
-            ("utc_offset", .string(ISOTime.offsetText(offset))),
-            ("window_s", seconds(t.windowSeconds)),
-            ("shift", .str(s.shiftText)),
-            ("duplicate_fixes", .int(t.duplicateFixes)), ("reordered_fixes", .int(t.reorderedFixes)), ("late_fixes", .int(t.lateFixes)),
-            ("visits", .int(t.visits.count)),
-            ("sites_visited", .int(t.sites.filter { $0.visits > 0 }.count)),
-            ("sites_stale", .int(stale.count)),
-            ("gaps_total", .int(report.gapsTotal)),
-            ("gaps", .array(report.gaps.map { g in
-                .object(JSONObject([("unit", .string(g.unit)), ("from", time(g.from, offset)), ("to", time(g.to, offset)),
-                                    ("duration_s", seconds(g.to - g.from))]))
-            })),
-            ("jumps", .array(report.jumps.map { j in
-                .object(JSONObject([("unit", .string(j.unit)), ("time", time(j.time, offset)),
-                                    ("lon", .num(j.position.x, 7)), ("lat", .num(j.position.y, 7))]))
-            })),
-            ("track_line_vertices", .int(report.lineVertices)),
-            ("tracks", .array(report.files.map { f in
-                .object(JSONObject([("path", .string(f.path)), ("fixes", .int(f.fixes))]))
-            })),
-            ("parameters", .object(JSONObject([
-                ("max_fix_gap_s", seconds(s.maxFixGap)), ("max_speed_kmh", .num(s.maxSpeedKmh, 3)),
-                ("merge_gap_s", seconds(s.mergeGap)), ("visit_radius_m", .num(s.visitRadius, 3)),
-                ("radius_for", perCategory(s.radiusFor, 3)), ("max_unattended_s", seconds(s.maxUnattended)),
-                ("max_unattended_for", perCategory(s.maxUnattendedFor, 3)),
-                ("from", time(s.from, offset)), ("to", time(s.to, offset)),
-                ("simplify_tolerance_m", .num(TemporalSettings.simplifyTolerance, 3)),
-                ("repeat_tolerance_m", .num(TemporalSettings.repeatTolerance, 3)),
-            ]))),
-            ("unit_names", .array(report.unitNames.map { .string($0) })),
-            ("skipped_fixes", .int(report.skippedFixes)),
-        ]))
+        return .object(
+            JSONObject([
+                ("window", window),
+                ("timezone", .string(s.timezone)),
+                ("fixes", .int(t.fixes)), ("kept_fixes", .int(t.keptFixes)), ("dropped_jumps", .int(t.droppedJumps)),
+                ("units", .int(t.units)),
+                ("hourly", .array(hourly)),
+                ("stale_sites", .array(stale)),
+                ("utc_offset", .string(ISOTime.offsetText(offset))),
+                ("window_s", seconds(t.windowSeconds)),
+                ("shift", .str(s.shiftText)),
+                ("duplicate_fixes", .int(t.duplicateFixes)), ("reordered_fixes", .int(t.reorderedFixes)), ("late_fixes", .int(t.lateFixes)),
+                ("visits", .int(t.visits.count)),
+                ("sites_visited", .int(t.sites.filter { $0.visits > 0 }.count)),
+                ("sites_stale", .int(stale.count)),
+                ("gaps_total", .int(report.gapsTotal)),
+                (
+                    "gaps",
+                    .array(
+                        report.gaps.map { g in
+                            .object(
+                                JSONObject([
+                                    ("unit", .string(g.unit)), ("from", time(g.from, offset)), ("to", time(g.to, offset)),
+                                    ("duration_s", seconds(g.to - g.from)),
+                                ]))
+                        })
+                ),
+                (
+                    "jumps",
+                    .array(
+                        report.jumps.map { j in
+                            .object(
+                                JSONObject([
+                                    ("unit", .string(j.unit)), ("time", time(j.time, offset)),
+                                    ("lon", .num(j.position.x, 7)), ("lat", .num(j.position.y, 7)),
+                                ]))
+                        })
+                ),
+                ("track_line_vertices", .int(report.lineVertices)),
+                (
+                    "tracks",
+                    .array(
+                        report.files.map { f in
+                            .object(JSONObject([("path", .string(f.path)), ("fixes", .int(f.fixes))]))
+                        })
+                ),
+                (
+                    "parameters",
+                    .object(
+                        JSONObject([
+                            ("max_fix_gap_s", seconds(s.maxFixGap)), ("max_speed_kmh", .num(s.maxSpeedKmh, 3)),
+                            ("merge_gap_s", seconds(s.mergeGap)), ("visit_radius_m", .num(s.visitRadius, 3)),
+                            ("radius_for", perCategory(s.radiusFor, 3)), ("max_unattended_s", seconds(s.maxUnattended)),
+                            ("max_unattended_for", perCategory(s.maxUnattendedFor, 3)),
+                            ("from", time(s.from, offset)), ("to", time(s.to, offset)),
+                            ("simplify_tolerance_m", .num(TemporalSettings.simplifyTolerance, 3)),
+                            ("repeat_tolerance_m", .num(TemporalSettings.repeatTolerance, 3)),
+                        ]))
+                ),
+                ("unit_names", .array(report.unitNames.map { .string($0) })),
+                ("skipped_fixes", .int(report.skippedFixes)),
+            ]))
     }
 
     /// Lines printed on stdout after the coverage table, in the report's language.
@@ -233,25 +260,35 @@ public enum TemporalOutput {
         let offset = report.settings.utcOffset
         func minutes(_ s: Double) -> String { TextReport(language: language).number(s / 60, 1) }
         var lines: [String] = [""]
-        let window = t.window.map { "\(ISOTime.iso($0.lowerBound, offset: offset)) – \(ISOTime.iso($0.upperBound, offset: offset))" } ?? (id ? "tidak ada fix" : "no fixes")
+        let window =
+            t.window.map { "\(ISOTime.iso($0.lowerBound, offset: offset)) – \(ISOTime.iso($0.upperBound, offset: offset))" }
+            ?? (id ? "tidak ada fix" : "no fixes")
         let shift = report.settings.shiftText.map { id ? ", sif \($0)" : ", shift \($0)" } ?? ""
-        lines.append(id
-            ? "Jejak GPS: \(t.fixes) fix dari \(t.units) unit, \(t.keptFixes) dipakai, \(t.droppedJumps) dibuang sebagai lompatan; rentang \(window)\(shift)"
-            : "GPS tracks: \(t.fixes) fixes of \(t.units) units, \(t.keptFixes) kept, \(t.droppedJumps) dropped as jumps; window \(window)\(shift)")
+        lines.append(
+            id
+                ? "Jejak GPS: \(t.fixes) fix dari \(t.units) unit, \(t.keptFixes) dipakai, \(t.droppedJumps) dibuang sebagai lompatan; rentang \(window)\(shift)"
+                : "GPS tracks: \(t.fixes) fixes of \(t.units) units, \(t.keptFixes) kept, \(t.droppedJumps) dropped as jumps; window \(window)\(shift)"
+        )
         for g in report.gaps.prefix(5) {
             let span = "\(ISOTime.iso(g.from, offset: offset)) – \(ISOTime.iso(g.to, offset: offset)) (\(minutes(g.to - g.from)) min)"
             lines.append(id ? "  jeda: \(g.unit) tanpa fix \(span)" : "  gap: \(g.unit) has no fixes \(span)")
         }
-        if report.gapsTotal > 5 { lines.append(id ? "  … \(report.gapsTotal - 5) jeda lainnya di summary.json" : "  … \(report.gapsTotal - 5) more gaps in summary.json") }
+        if report.gapsTotal > 5 {
+            lines.append(
+                id ? "  … \(report.gapsTotal - 5) jeda lainnya di summary.json" : "  … \(report.gapsTotal - 5) more gaps in summary.json")
+        }
         for j in report.jumps.prefix(5) {
-            let at = "\(ISOTime.iso(j.time, offset: offset)) (\(JSONWriter.formatNumber(j.position.x, decimals: 6)), \(JSONWriter.formatNumber(j.position.y, decimals: 6)))"
+            let at =
+                "\(ISOTime.iso(j.time, offset: offset)) (\(JSONWriter.formatNumber(j.position.x, decimals: 6)), \(JSONWriter.formatNumber(j.position.y, decimals: 6)))"
             lines.append(id ? "  lompatan dibuang: \(j.unit) pada \(at)" : "  jump dropped: \(j.unit) at \(at)")
         }
         let visited = t.sites.filter { $0.visits > 0 }.count
         let stale = r.sites.filter { $0.temporal?.row.stale == true }
-        lines.append(id
-            ? "Lokasi dikunjungi: \(visited)/\(t.sites.count); \(t.visits.count) kunjungan (visits.csv); terlalu lama tanpa patroli: \(stale.count)"
-            : "Sites visited: \(visited)/\(t.sites.count); \(t.visits.count) visits (visits.csv); stale (unattended too long): \(stale.count)")
+        lines.append(
+            id
+                ? "Lokasi dikunjungi: \(visited)/\(t.sites.count); \(t.visits.count) kunjungan (visits.csv); terlalu lama tanpa patroli: \(stale.count)"
+                : "Sites visited: \(visited)/\(t.sites.count); \(t.visits.count) visits (visits.csv); stale (unattended too long): \(stale.count)"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }

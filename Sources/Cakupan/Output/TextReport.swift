@@ -9,42 +9,44 @@ public struct TextReport: Sendable {
     /// The words of the report, one table per language.
     private var words: [String: String] {
         switch language {
-        case .id: [
-            "perArea": "CRS per wilayah, zona UTM pusat tiap wilayah", "radius": "radius patroli", "patrols": "patroli",
-            "Area": "Wilayah", "Coverage": "Cakupan", "Sites covered": "Lokasi terjangkau", "High priority": "Prioritas tinggi",
-            "Rawan covered": "Rawan terjangkau", "Hotspots": "Titik rawan", "TOTAL": "TOTAL",
-            "outside": "lokasi di luar semua wilayah; hanya dihitung di TOTAL", "none": "Tidak ada titik rawan.",
-            "list": "Titik rawan (paling mendesak dulu):", "more": "lainnya di hotspots.geojson",
-            "written": "Hasil ditulis ke",
-            "actions": "Tindakan per kecamatan (titik rawan dikelompokkan menurut sebab):",
-            "uncovered": "lokasi prioritas tinggi tak terjangkau patroli", "stale": "lokasi terlalu lama tak didatangi",
-            "zone_gap": "zona rawan kurang terjangkau", "post": "pos", "addRoute": "tambah atau geser rute patroli ke sana",
-            "addVisits": "tambah kunjungan patroli (sambang) di jam kosong", "widenRoute": "perluas rute patroli melewati zona",
-            "noArea": "(di luar kecamatan)", "top": "Titik rawan teratas:", "groupsMore": "kelompok lainnya",
-            "recTitle": "Pos baru yang disarankan", "recNone": "Tidak ada pos yang disarankan: tidak ada kebutuhan yang terjangkau.",
-            "optimal": "optimal (terbukti)", "within": "dalam", "ofBest": "dari yang terbaik", "weight": "bobot terjangkau",
-            "sitesCov": "lokasi terjangkau", "highCov": "prioritas tinggi terjangkau", "zoneCov": "zona rawan terjangkau",
-            "before": "sebelum", "after": "sesudah", "unreachable": "tak terjangkau calon pos mana pun", "seconds": "detik",
-            "staleCov": "lokasi jarang didatangi kini dijaga pos",
-        ]
-        case .en: [
-            "perArea": "CRS per area, UTM zone of each area's centre", "radius": "patrol radius", "patrols": "patrols",
-            "Area": "Area", "Coverage": "Coverage", "Sites covered": "Sites covered", "High priority": "High priority",
-            "Rawan covered": "Rawan covered", "Hotspots": "Hotspots", "TOTAL": "TOTAL",
-            "outside": "sites lie outside every area; they count in TOTAL only", "none": "No hotspots.",
-            "list": "Hotspots (most urgent first):", "more": "more in hotspots.geojson",
-            "written": "Results written to",
-            "actions": "Actions per kecamatan (hotspots grouped by cause):",
-            "uncovered": "high-priority sites no patrol covers", "stale": "sites left unattended too long",
-            "zone_gap": "under-covered rawan zones", "post": "post", "addRoute": "add or move a patrol route there",
-            "addVisits": "add patrol visits in the empty hours", "widenRoute": "route a patrol through the zone",
-            "noArea": "(outside every kecamatan)", "top": "Top hotspots:", "groupsMore": "more groups",
-            "recTitle": "Recommended new posts", "recNone": "No posts recommended: no reachable demand.",
-            "optimal": "optimal (proven)", "within": "within", "ofBest": "of the best", "weight": "weight covered",
-            "sitesCov": "sites covered", "highCov": "high priority covered", "zoneCov": "rawan zone area covered",
-            "before": "before", "after": "after", "unreachable": "no candidate post reaches", "seconds": "s",
-            "staleCov": "stale sites now under a post",
-        ]
+        case .id:
+            [
+                "perArea": "CRS per wilayah, zona UTM pusat tiap wilayah", "radius": "radius patroli", "patrols": "patroli",
+                "Area": "Wilayah", "Coverage": "Cakupan", "Sites covered": "Lokasi terjangkau", "High priority": "Prioritas tinggi",
+                "Rawan covered": "Rawan terjangkau", "Hotspots": "Titik rawan", "TOTAL": "TOTAL",
+                "outside": "lokasi di luar semua wilayah; hanya dihitung di TOTAL", "none": "Tidak ada titik rawan.",
+                "list": "Titik rawan (paling mendesak dulu):", "more": "lainnya di hotspots.geojson",
+                "written": "Hasil ditulis ke",
+                "actions": "Tindakan per kecamatan (titik rawan dikelompokkan menurut sebab):",
+                "uncovered": "lokasi prioritas tinggi tak terjangkau patroli", "stale": "lokasi terlalu lama tak didatangi",
+                "zone_gap": "zona rawan kurang terjangkau", "post": "pos", "addRoute": "tambah atau geser rute patroli ke sana",
+                "addVisits": "tambah kunjungan patroli (sambang) di jam kosong", "widenRoute": "perluas rute patroli melewati zona",
+                "noArea": "(di luar kecamatan)", "top": "Titik rawan teratas:", "groupsMore": "kelompok lainnya",
+                "recTitle": "Pos baru yang disarankan", "recNone": "Tidak ada pos yang disarankan: tidak ada kebutuhan yang terjangkau.",
+                "optimal": "optimal (terbukti)", "within": "dalam", "ofBest": "dari yang terbaik", "weight": "bobot terjangkau",
+                "sitesCov": "lokasi terjangkau", "highCov": "prioritas tinggi terjangkau", "zoneCov": "zona rawan terjangkau",
+                "before": "sebelum", "after": "sesudah", "unreachable": "tak terjangkau calon pos mana pun", "seconds": "detik",
+                "staleCov": "lokasi jarang didatangi kini dijaga pos",
+            ]
+        case .en:
+            [
+                "perArea": "CRS per area, UTM zone of each area's centre", "radius": "patrol radius", "patrols": "patrols",
+                "Area": "Area", "Coverage": "Coverage", "Sites covered": "Sites covered", "High priority": "High priority",
+                "Rawan covered": "Rawan covered", "Hotspots": "Hotspots", "TOTAL": "TOTAL",
+                "outside": "sites lie outside every area; they count in TOTAL only", "none": "No hotspots.",
+                "list": "Hotspots (most urgent first):", "more": "more in hotspots.geojson",
+                "written": "Results written to",
+                "actions": "Actions per kecamatan (hotspots grouped by cause):",
+                "uncovered": "high-priority sites no patrol covers", "stale": "sites left unattended too long",
+                "zone_gap": "under-covered rawan zones", "post": "post", "addRoute": "add or move a patrol route there",
+                "addVisits": "add patrol visits in the empty hours", "widenRoute": "route a patrol through the zone",
+                "noArea": "(outside every kecamatan)", "top": "Top hotspots:", "groupsMore": "more groups",
+                "recTitle": "Recommended new posts", "recNone": "No posts recommended: no reachable demand.",
+                "optimal": "optimal (proven)", "within": "within", "ofBest": "of the best", "weight": "weight covered",
+                "sitesCov": "sites covered", "highCov": "high priority covered", "zoneCov": "rawan zone area covered",
+                "before": "before", "after": "after", "unreachable": "no candidate post reaches", "seconds": "s",
+                "staleCov": "stale sites now under a post",
+            ]
         }
     }
 
@@ -53,21 +55,26 @@ public struct TextReport: Sendable {
         func t(_ key: String) -> String { w[key] ?? key }
         var lines: [String] = []
         if let operation { lines.append(operation) }
-        let crs = r.perZone
+        let crs =
+            r.perZone
             ? t("perArea") + " (" + r.zonesUsed.map { "EPSG:\($0.epsg)" }.joined(separator: ", ") + ")"
             : "CRS \(r.crs.name) (EPSG:\(r.crs.epsg))"
         lines.append("\(crs), \(t("radius")) \(number(r.parameters.radius, 1)) m, \(r.totals.patrols) \(t("patrols"))")
         lines.append("")
         let header = ["Area", "Coverage", "Sites covered", "High priority", "Rawan covered", "Hotspots"].map(t)
         var rows: [[String]] = r.areas.map { a in
-            [a.area.name ?? a.area.id, pct(a.coverageShare), "\(a.sitesCovered)/\(a.sitesTotal)",
-             "\(a.highCovered)/\(a.highTotal)", a.rawanCoveredShare.map(pct) ?? "-", String(a.hotspots)]
+            [
+                a.area.name ?? a.area.id, pct(a.coverageShare), "\(a.sitesCovered)/\(a.sitesTotal)",
+                "\(a.highCovered)/\(a.highTotal)", a.rawanCoveredShare.map(pct) ?? "-", String(a.hotspots),
+            ]
         }
         let totals = r.totals
         let unassigned = totals.sitesTotal - r.areas.map(\.sitesTotal).reduce(0, +)
-        rows.append([t("TOTAL"), pct(totals.areaM2 > 0 ? totals.coveredM2 / totals.areaM2 : 0), "\(totals.sitesCovered)/\(totals.sitesTotal)",
-                     "\(totals.highCovered)/\(totals.highTotal)", totals.rawanM2 > 0 ? pct(totals.rawanCoveredM2 / totals.rawanM2) : "-",
-                     String(totals.hotspots)])
+        rows.append([
+            t("TOTAL"), pct(totals.areaM2 > 0 ? totals.coveredM2 / totals.areaM2 : 0), "\(totals.sitesCovered)/\(totals.sitesTotal)",
+            "\(totals.highCovered)/\(totals.highTotal)", totals.rawanM2 > 0 ? pct(totals.rawanCoveredM2 / totals.rawanM2) : "-",
+            String(totals.hotspots),
+        ])
         lines += Self.table(header, rows)
         if unassigned > 0 { lines.append("(\(unassigned) \(t("outside")))") }
         lines.append("")
@@ -86,7 +93,8 @@ public struct TextReport: Sendable {
             let groups = HotspotAction.groups(r)
             for g in groups.prefix(Self.actionGroups) {
                 let refs = g.hotspots.prefix(4).map { $0.name ?? $0.ref }.joined(separator: ", ") + (g.hotspots.count > 4 ? ", …" : "")
-                let action = !g.posts.isEmpty
+                let action =
+                    !g.posts.isEmpty
                     ? g.posts.map { "\(t("post").capitalized) \($0)" }.joined(separator: ", ")
                     : t(g.cause == .uncovered ? "addRoute" : g.cause == .stale ? "addVisits" : "widenRoute")
                 lines.append("  - \(g.areaName ?? t("noArea")): \(g.hotspots.count) \(t(g.cause.rawValue)) (\(refs)) → \(action)")
@@ -108,14 +116,21 @@ public struct TextReport: Sendable {
     func recommendationLines(_ rec: Recommendations, _ r: AnalysisResult) -> [String] {
         let w = words
         func t(_ key: String) -> String { w[key] ?? key }
-        var lines = ["", "\(t("recTitle")) (\(rec.mode == .cover ? "cover" : "N = \(rec.postsRequested ?? 0)"), radius \(number(rec.postRadius, 0)) m):"]
+        var lines = [
+            "",
+            "\(t("recTitle")) (\(rec.mode == .cover ? "cover" : "N = \(rec.postsRequested ?? 0)"), radius \(number(rec.postRadius, 0)) m):",
+        ]
         if rec.posts.isEmpty { lines.append("  " + t("recNone")) }
         for p in rec.posts { lines.append("  \(language == .id ? p.reason : p.reasonEnglish)") }
         let quality = rec.optimal ? t("optimal") : "\(t("within")) \(number(rec.gapPercent, 2)) % \(t("ofBest"))"
         let solver = rec.solver + (rec.solverVersion.map { " " + $0 } ?? "")
-        lines.append("  \(t("weight")) \(number(rec.objective, 2)) / \(number(rec.demandWeight, 2)): \(quality); \(solver), \(number(rec.seconds, 2)) \(t("seconds"))")
-        lines.append("  \(t("sitesCov")) \(rec.before.sitesCovered) → \(rec.after.sitesCovered); \(t("highCov")) \(rec.before.highCovered) → \(rec.after.highCovered); "
-                     + "\(t("staleCov")) \(rec.after.staleAttended); \(t("zoneCov")) \(number(rec.before.zoneCoveredM2 / 1e6, 3)) → \(number(rec.after.zoneCoveredM2 / 1e6, 3)) km²")
+        lines.append(
+            "  \(t("weight")) \(number(rec.objective, 2)) / \(number(rec.demandWeight, 2)): \(quality); \(solver), \(number(rec.seconds, 2)) \(t("seconds"))"
+        )
+        lines.append(
+            "  \(t("sitesCov")) \(rec.before.sitesCovered) → \(rec.after.sitesCovered); \(t("highCov")) \(rec.before.highCovered) → \(rec.after.highCovered); "
+                + "\(t("staleCov")) \(rec.after.staleAttended); \(t("zoneCov")) \(number(rec.before.zoneCoveredM2 / 1e6, 3)) → \(number(rec.after.zoneCoveredM2 / 1e6, 3)) km²"
+        )
         if !rec.uncoverable.isEmpty {
             let ids = rec.uncoverable.prefix(10).map { Recommender.demandID(rec.demand[$0], r) }.joined(separator: ", ")
             lines.append("  \(rec.uncoverable.count) \(t("unreachable")): \(ids)\(rec.uncoverable.count > 10 ? ", …" : "")")

@@ -18,7 +18,8 @@ struct CoverSets {
     init(demand: [DemandPoint], candidates: [Coordinate], radius: Double, frames: inout MetricFrames) throws {
         covers = [[Int32]](repeating: [], count: candidates.count)
         let groups = Dictionary(grouping: demand.indices, by: { demand[$0].epsg })
-        var singleDemand: [Coordinate]? = nil, singleCandidates: [Coordinate]? = nil
+        var singleDemand: [Coordinate]? = nil
+        var singleCandidates: [Coordinate]? = nil
         for epsg in groups.keys.sorted() {
             let members = groups[epsg]!.sorted()
             let frame = try frames.frame(epsg)
@@ -43,14 +44,16 @@ struct CoverSets {
                 grid[key(p), default: []].append(Int32(n))
             }
             for (m, i) in members.enumerated() {
-                let p = planar[m], r2 = reach[m] * reach[m]
+                let p = planar[m]
+                let r2 = reach[m] * reach[m]
                 let k = key(p)
                 for dy in Int64(-1)...1 {
                     for dx in Int64(-1)...1 {
                         guard let list = grid[SIMD2(k.x + dx, k.y + dy)] else { continue }
                         for n in list {
                             let q = candidatePlanar[Int(n)]
-                            let ddx = q.x - p.x, ddy = q.y - p.y
+                            let ddx = q.x - p.x
+                            let ddy = q.y - p.y
                             if ddx * ddx + ddy * ddy <= r2 { covers[candidateIndices[Int(n)]].append(Int32(i)) }
                         }
                     }

@@ -10,16 +10,20 @@ enum DemandPoints {
         for (i, s) in r.sites.enumerated() {
             let cause: DemandPoint.Cause
             if !s.covered { cause = .uncovered } else if s.temporal?.row.stale == true { cause = .stale } else { continue }
-            out.append(DemandPoint(ref: .site(i), cause: cause, level: s.site.priority, point: s.site.point,
-                                   weight: weights(s.site.priority), areaID: s.areaID,
-                                   epsg: frames.epsg(areaID: s.areaID, at: s.site.point)))
+            out.append(
+                DemandPoint(
+                    ref: .site(i), cause: cause, level: s.site.priority, point: s.site.point,
+                    weight: weights(s.site.priority), areaID: s.areaID,
+                    epsg: frames.epsg(areaID: s.areaID, at: s.site.point)))
         }
         for (i, z) in r.zones.enumerated() where z.areaM2 > 0 && z.coveredShare < r.parameters.minZoneCoverage {
             guard let gap = z.gap, let centre = gap.envelope?.center else { continue }
             let epsg = frames.epsg(areaID: z.areaID, at: centre)
             let point = try frames.frame(epsg).pointOnSurface(gap)
-            out.append(DemandPoint(ref: .zone(i), cause: .zoneGap, level: z.zone.level, point: point,
-                                   weight: weights(z.zone.level), areaID: z.areaID, epsg: epsg))
+            out.append(
+                DemandPoint(
+                    ref: .zone(i), cause: .zoneGap, level: z.zone.level, point: point,
+                    weight: weights(z.zone.level), areaID: z.areaID, epsg: epsg))
         }
         return out
     }

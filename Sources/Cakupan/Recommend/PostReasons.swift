@@ -5,14 +5,16 @@ enum PostReasons {
     static func write(_ posts: inout [RecommendedPost], r: AnalysisResult, demand: [DemandPoint]) {
         for n in posts.indices {
             let p = posts[n]
-            var id: [String] = [], en: [String] = []
+            var id: [String] = []
+            var en: [String] = []
             for level in [Level.tinggi, .sedang, .rendah] {
                 let sites = p.newlyCovered.filter { demand[$0].cause == .uncovered && demand[$0].level == level }
                 guard !sites.isEmpty else { continue }
-                let kinds = categories(sites.compactMap { i -> SiteCategory? in
-                    if case .site(let s) = demand[i].ref { return r.sites[s].site.category }
-                    return nil
-                })
+                let kinds = categories(
+                    sites.compactMap { i -> SiteCategory? in
+                        if case .site(let s) = demand[i].ref { return r.sites[s].site.category }
+                        return nil
+                    })
                 id.append("\(sites.count) lokasi prioritas \(level.name) tak terjangkau patroli (\(kinds))")
                 en.append("\(sites.count) \(english(level))-priority site\(sites.count == 1 ? "" : "s") no patrol covers (\(kinds))")
             }
@@ -46,12 +48,13 @@ enum PostReasons {
     static func categories(_ list: [SiteCategory]) -> String {
         var seen: [String] = []
         for c in list {
-            let name = switch c {
-            case .kpu: "KPU"
-            case .bawaslu: "Bawaslu/Panwaslu"
-            case .tps: "TPS"
-            default: c.rawValue
-            }
+            let name =
+                switch c {
+                case .kpu: "KPU"
+                case .bawaslu: "Bawaslu/Panwaslu"
+                case .tps: "TPS"
+                default: c.rawValue
+                }
             if !seen.contains(name) { seen.append(name) }
         }
         return seen.joined(separator: ", ")
@@ -63,7 +66,9 @@ enum PostReasons {
 
     /// "850 m" or "3,9 km" (decimal comma in Bahasa Indonesia).
     static func distance(_ metres: Double, comma: Bool) -> String {
-        let s = metres < 1000 ? JSONWriter.formatNumber(metres, decimals: 0) + " m" : JSONWriter.formatNumber(metres / 1000, decimals: 1) + " km"
+        let s =
+            metres < 1000
+            ? JSONWriter.formatNumber(metres, decimals: 0) + " m" : JSONWriter.formatNumber(metres / 1000, decimals: 1) + " km"
         return comma ? s.replacingOccurrences(of: ".", with: ",") : s
     }
 

@@ -124,11 +124,13 @@ public struct RecommendInstance: Sendable {
     /// The instance and Cakupan's answer in one JSON document (`mclp_peer.py FILE --cakupan FILE`).
     public func json() -> String {
         func list(_ v: [Double]) -> JSONValue { .array(v.map { .double($0) }) }
-        return JSONWriter.pretty(.object(JSONObject([
-            ("radius_m", .num(radius, 6)), ("posts", .int(posts)),
-            ("demand", .object(JSONObject([("x", list(demandX)), ("y", list(demandY)), ("weight", list(weights))]))),
-            ("candidates", .object(JSONObject([("x", list(candidateX)), ("y", list(candidateY))]))),
-            ("objective", .num(objective, 6)), ("selected", .array(selected.map(JSONValue.int))), ("nonzeros", .int(nonzeros)),
-        ])))
+        return JSONWriter.pretty(
+            .object(
+                JSONObject([
+                    ("radius_m", .num(radius, 6)), ("posts", .int(posts)),
+                    ("demand", .object(JSONObject([("x", list(demandX)), ("y", list(demandY)), ("weight", list(weights))]))),
+                    ("candidates", .object(JSONObject([("x", list(candidateX)), ("y", list(candidateY))]))),
+                    ("objective", .num(objective, 6)), ("selected", .array(selected.map(JSONValue.int))), ("nonzeros", .int(nonzeros)),
+                ])))
     }
 }

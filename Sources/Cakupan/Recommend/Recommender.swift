@@ -7,9 +7,12 @@ import Foundation
 /// cover sets through a grid, solves exactly with CBC (CakupanRecommend), ranks the posts by what each
 /// adds, and measures coverage before and after.
 public enum Recommender {
-    public static func run(_ r: AnalysisResult, inputs: AnalysisInputs, config: RecommendConfig, warnings: inout Warnings) throws -> Recommendations? {
+    public static func run(_ r: AnalysisResult, inputs: AnalysisInputs, config: RecommendConfig, warnings: inout Warnings) throws
+        -> Recommendations?
+    {
         guard let mode = config.mode else { return nil }
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let radius = config.postRadius ?? r.parameters.radius
         var frames = MetricFrames(r)
         let demand = try DemandPoints.make(r, weights: config.weight, frames: &frames)
@@ -24,8 +27,15 @@ public enum Recommender {
         }
         let timeLimit = config.solveTime ?? Defaults.solveTime
         var ranking: [RankedPost] = []
-        var objective = 0.0, bound = 0.0, optimal = true, gap = 0.0, solver = "none", greedy: Double? = nil
-        var uncoverable: [Int] = [], coverable = 0.0, requested: Int? = nil
+        var objective = 0.0
+        var bound = 0.0
+        var optimal = true
+        var gap = 0.0
+        var solver = "none"
+        var greedy: Double? = nil
+        var uncoverable: [Int] = []
+        var coverable = 0.0
+        var requested: Int? = nil
         do {
             switch mode {
             case .posts(let n):
@@ -52,15 +62,21 @@ public enum Recommender {
         } catch {
             throw CakupanError.internal("recommendation solver: \(error.localizedDescription)")
         }
-        var solverName = solver, version: String? = nil
-        if solver.hasPrefix("CBC ") { solverName = "CBC"; version = String(solver.dropFirst(4)) }
+        var solverName = solver
+        var version: String? = nil
+        if solver.hasPrefix("CBC ") {
+            solverName = "CBC"
+            version = String(solver.dropFirst(4))
+        }
 
-        var posts = try makePosts(ranking, r: r, inputs: inputs, demand: demand, fromFile: fromFile,
-                                  points: candidatePoints, frames: &frames)
+        var posts = try makePosts(
+            ranking, r: r, inputs: inputs, demand: demand, fromFile: fromFile,
+            points: candidatePoints, frames: &frames)
         PostReasons.write(&posts, r: r, demand: demand)
         let covered = Set(ranking.flatMap(\.newlyCovered))
-        let before = CoverageChange(sitesCovered: r.totals.sitesCovered, highCovered: r.totals.highCovered, staleAttended: 0,
-                                    zoneCoveredM2: r.zones.reduce(0) { $0 + $1.coveredM2 })
+        let before = CoverageChange(
+            sitesCovered: r.totals.sitesCovered, highCovered: r.totals.highCovered, staleAttended: 0,
+            zoneCoveredM2: r.zones.reduce(0) { $0 + $1.coveredM2 })
         var after = before
         for i in covered {
             let d = demand[i]
@@ -75,15 +91,20 @@ public enum Recommender {
         }
         after.zoneCoveredM2 += try zoneGain(posts.map(\.point), r: r, radius: radius, frames: &frames)
         if demand.isEmpty {
-            warnings.add("--recommend: nothing to recommend: no site is uncovered or stale and no rawan zone is under-covered", kind: .recommendations)
+            warnings.add(
+                "--recommend: nothing to recommend: no site is uncovered or stale and no rawan zone is under-covered",
+                kind: .recommendations)
         } else if !uncoverable.isEmpty {
-            warnings.add("--recommend: \(uncoverable.count) demand point\(uncoverable.count == 1 ? "" : "s") (the first: \(demandID(demand[uncoverable[0]], r))) \(uncoverable.count == 1 ? "is" : "are") farther than \(JSONWriter.formatNumber(radius, decimals: 0)) m from every candidate: no post can reach \(uncoverable.count == 1 ? "it" : "them")", kind: .recommendations)
+            warnings.add(
+                "--recommend: \(uncoverable.count) demand point\(uncoverable.count == 1 ? "" : "s") (the first: \(demandID(demand[uncoverable[0]], r))) \(uncoverable.count == 1 ? "is" : "are") farther than \(JSONWriter.formatNumber(radius, decimals: 0)) m from every candidate: no post can reach \(uncoverable.count == 1 ? "it" : "them")",
+                kind: .recommendations)
         }
         var instance: RecommendInstance? = nil
         if case .posts(let n) = mode, let d = sets.demandXY, let c = sets.candidateXY {
-            instance = RecommendInstance(radius: radius, posts: n, demandX: d.map(\.x), demandY: d.map(\.y), weights: demand.map(\.weight),
-                                         candidateX: c.map(\.x), candidateY: c.map(\.y), objective: objective,
-                                         selected: ranking.map(\.candidate), nonzeros: sets.pairs)
+            instance = RecommendInstance(
+                radius: radius, posts: n, demandX: d.map(\.x), demandY: d.map(\.y), weights: demand.map(\.weight),
+                candidateX: c.map(\.x), candidateY: c.map(\.y), objective: objective,
+                selected: ranking.map(\.candidate), nonzeros: sets.pairs)
         }
         let elapsed = clock.now - start
         return Recommendations(
@@ -112,14 +133,17 @@ public enum Recommender {
         }
     }
 
-    private static func makePosts(_ ranking: [RankedPost], r: AnalysisResult, inputs: AnalysisInputs, demand: [DemandPoint],
-                                  fromFile: Bool, points: [Coordinate], frames: inout MetricFrames) throws -> [RecommendedPost] {
+    private static func makePosts(
+        _ ranking: [RankedPost], r: AnalysisResult, inputs: AnalysisInputs, demand: [DemandPoint],
+        fromFile: Bool, points: [Coordinate], frames: inout MetricFrames
+    ) throws -> [RecommendedPost] {
         let chosen = ranking.map { points[$0.candidate] }
         let areaOf = try Containment.areas(of: chosen, in: inputs.areas.map(\.geometry))
         let nearest = try nearestPatrol(chosen, areaIDs: areaOf.map { $0.map { inputs.areas[$0].id } }, inputs: inputs, frames: &frames)
         return ranking.enumerated().map { n, post in
             let j = post.candidate
-            var sites: [String] = [], zones: [String] = []
+            var sites: [String] = []
+            var zones: [String] = []
             for i in post.newlyCovered {
                 switch demand[i].ref {
                 case .site(let s): sites.append(r.sites[s].site.id)
@@ -128,16 +152,19 @@ public enum Recommender {
             }
             let id = fromFile ? inputs.candidates[j].id : demandID(demand[j], r)
             let name = fromFile ? inputs.candidates[j].name : demandName(demand[j], r)
-            return RecommendedPost(rank: n + 1, id: id, placeName: name, point: points[j], gain: post.gain,
-                                   newlyCovered: post.newlyCovered, siteIDs: sites, zoneIDs: zones,
-                                   areaID: areaOf[n].map { inputs.areas[$0].id }, nearestPatrolMetres: nearest[n],
-                                   reason: "", reasonEnglish: "")
+            return RecommendedPost(
+                rank: n + 1, id: id, placeName: name, point: points[j], gain: post.gain,
+                newlyCovered: post.newlyCovered, siteIDs: sites, zoneIDs: zones,
+                areaID: areaOf[n].map { inputs.areas[$0].id }, nearestPatrolMetres: nearest[n],
+                reason: "", reasonEnglish: "")
         }
     }
 
     /// Each post's distance to the nearest patrol line, measured in its area's CRS (true metres in
     /// per-zone mode); nil without patrols.
-    private static func nearestPatrol(_ points: [Coordinate], areaIDs: [String?], inputs: AnalysisInputs, frames: inout MetricFrames) throws -> [Double?] {
+    private static func nearestPatrol(_ points: [Coordinate], areaIDs: [String?], inputs: AnalysisInputs, frames: inout MetricFrames) throws
+        -> [Double?]
+    {
         guard !inputs.patrols.isEmpty, !points.isEmpty else { return points.map { _ in nil } }
         var out = [Double?](repeating: nil, count: points.count)
         let byEPSG = Dictionary(grouping: points.indices, by: { frames.epsg(areaID: areaIDs[$0], at: points[$0]) })
@@ -177,7 +204,8 @@ public enum Recommender {
             guard let box = try g.envelope() else { continue }
             var circles: [GEOSGeometry] = []
             for p in posts {
-                let k = try frame.k(p), q = try frame.projector.project(p)
+                let k = try frame.k(p)
+                let q = try frame.projector.project(p)
                 let reach = radius * k
                 guard q.x >= box.minX - reach, q.x <= box.maxX + reach, q.y >= box.minY - reach, q.y <= box.maxY + reach else { continue }
                 circles.append(try GEOSGeometry(.point(q), in: frame.geos).buffer(reach, quadrantSegments: quads))

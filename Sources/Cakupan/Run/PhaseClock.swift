@@ -29,10 +29,14 @@ public struct PhaseClock {
     /// Prints the time since the last lap (or since the clock was made).
     public mutating func lap(_ phase: String) {
         guard Self.enabled else { return }
-        let now = DispatchTime.now(), cpu = Self.cpuSeconds()
+        let now = DispatchTime.now()
+        let cpu = Self.cpuSeconds()
         let ms = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
         let at = Double(now.uptimeNanoseconds - Self.runStart.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(Data("cakupan: profile: \(phase): \(String(format: "%.1f", ms)) ms, CPU \(String(format: "%.2f", cpu - lastCPU)) s (at \(String(format: "%.2f", at)) s)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "cakupan: profile: \(phase): \(String(format: "%.1f", ms)) ms, CPU \(String(format: "%.2f", cpu - lastCPU)) s (at \(String(format: "%.2f", at)) s)\n"
+                    .utf8))
         last = now
         lastCPU = cpu
     }

@@ -17,8 +17,9 @@ public enum Pipeline {
         let parameters = try request.config.parameters()
         InputReader.progressMode = services.readProgress
         var warnings = Warnings()
-        var (result, inputs) = try analyze(request.config, parameters: parameters, progress: services.progress, now: services.clock(),
-                                           warnings: &warnings)
+        var (result, inputs) = try analyze(
+            request.config, parameters: parameters, progress: services.progress, now: services.clock(),
+            warnings: &warnings)
         var clock = PhaseClock()
         if request.config.recommend.mode != nil {
             result.recommendations = try Recommender.run(result, inputs: inputs, config: request.config.recommend, warnings: &warnings)
@@ -47,10 +48,13 @@ public enum Pipeline {
     /// files had been read in order (areas, sites, rawan, patrols; each role's files in the order
     /// given): the first failing file's error, after the warnings of the files before it. Several files
     /// of one role are joined; ids that clash across them are prefixed with the file's name.
-    public static func loadInputs(_ config: OperationConfig, parameters: AnalysisParameters, warnings: inout Warnings) throws -> AnalysisInputs {
+    public static func loadInputs(_ config: OperationConfig, parameters: AnalysisParameters, warnings: inout Warnings) throws
+        -> AnalysisInputs
+    {
         var clock = PhaseClock()
         defer { clock.lap("read inputs") }
-        let baseRoles = RoleParser(areaNameField: parameters.areaNameField, defaultRadius: parameters.radius, rawanRadius: parameters.rawanRadius)
+        let baseRoles = RoleParser(
+            areaNameField: parameters.areaNameField, defaultRadius: parameters.radius, rawanRadius: parameters.rawanRadius)
         enum Parsed: Sendable { case areas([Area]), sites([Site]), zones([RawanZone]), patrols([Patrol]), candidates([Candidate]) }
         var jobList: [(role: InputRole, spec: InputSpec)] = []
         // Candidates are read only for a recommendation (else a warning says they do nothing).
@@ -67,7 +71,8 @@ public enum Pipeline {
             roles.fields = spec.fields
             let result = Result<Parsed, Error> {
                 func features(_ preference: LayerPreference, _ name: String) throws -> [InputFeature] {
-                    var fs = try InputReader().read(spec, displayPath: path, preference: preference, fieldsFlag: role.fieldsFlag, warnings: &w)
+                    var fs = try InputReader().read(
+                        spec, displayPath: path, preference: preference, fieldsFlag: role.fieldsFlag, warnings: &w)
                     if fs.isEmpty { throw CakupanError.input(InputLocation(file: path), "the \(name) layer is empty: it has no features") }
                     if !spec.defaults.isEmpty { fs = fs.map { $0.withDefaults(spec.defaults) } }
                     try roles.checkMapped(fs, flag: role.fieldsFlag)
@@ -94,7 +99,9 @@ public enum Pipeline {
             var out = ids
             if !clashes.isEmpty {
                 out = ids.map { seen[role, default: []].contains($0) ? "\(stem):\($0)" : $0 }
-                warnings.add("\(spec.description): \(clashes.count) id\(clashes.count == 1 ? "" : "s") already used by an earlier \(role.rawValue) file (the first: '\(clashes[0])'); prefixed with '\(stem):' to keep them apart", kind: .duplicateIds)
+                warnings.add(
+                    "\(spec.description): \(clashes.count) id\(clashes.count == 1 ? "" : "s") already used by an earlier \(role.rawValue) file (the first: '\(clashes[0])'); prefixed with '\(stem):' to keep them apart",
+                    kind: .duplicateIds)
             }
             seen[role, default: []].formUnion(out)
             return out
@@ -126,7 +133,9 @@ public enum Pipeline {
             }
         }
         if config.recommend.mode == nil && (!config.candidateInputs.isEmpty || config.recommend.hasSettings) {
-            warnings.add("recommendation options (--candidates, --post-radius, --weight, --solve-time) have no effect without --recommend", kind: .unusedOptions)
+            warnings.add(
+                "recommendation options (--candidates, --post-radius, --weight, --solve-time) have no effect without --recommend",
+                kind: .unusedOptions)
         }
         if inputs.areas.isEmpty && inputs.sites.isEmpty && inputs.zones.isEmpty {
             throw CakupanError.usage("nothing to analyze: give at least one of --areas, --sites or --rawan")
@@ -136,12 +145,16 @@ public enum Pipeline {
     }
 
     /// The files of a result folder, by name (visits.csv too when the run had tracks).
-    public static func files(_ r: AnalysisResult, inputs: AnalysisInputs, operation: String?, warnings: Warnings) -> [(name: String, data: Data)] {
+    public static func files(_ r: AnalysisResult, inputs: AnalysisInputs, operation: String?, warnings: Warnings) -> [(
+        name: String, data: Data
+    )] {
         func layer(_ name: String, _ features: [ResultLayers.Feature]) -> (String, Data) {
             (name, Data(GeoJSONEncoding.featureCollectionBytes(features)))
         }
         /// A layer of one feature per item, built and written in parallel ranges.
-        func layer<Item: Sendable>(_ name: String, _ items: [Item], _ feature: @escaping @Sendable (Item) -> ResultLayers.Feature) -> (String, Data) {
+        func layer<Item: Sendable>(_ name: String, _ items: [Item], _ feature: @escaping @Sendable (Item) -> ResultLayers.Feature) -> (
+            String, Data
+        ) {
             (name, Data(GeoJSONEncoding.featureCollectionBytes(count: items.count) { items[$0].map(feature) }))
         }
         let visits = r.temporal.map { [("visits.csv", TemporalOutput.visitsCSV($0))] } ?? []
@@ -154,20 +167,24 @@ public enum Pipeline {
             layer("gaps.geojson", ResultLayers.gaps(r)),
             layer("hotspots.geojson", ResultLayers.hotspots(r)),
         ] + posts + [
-            ("summary.json", Data(JSONWriter.pretty(Summary.json(r, inputs: inputs, operation: operation, warnings: warnings)).utf8)),
+            ("summary.json", Data(JSONWriter.pretty(Summary.json(r, inputs: inputs, operation: operation, warnings: warnings)).utf8))
         ] + visits
     }
 
     /// Reads the inputs and analyzes them; with `config.temporal.tracks`, reads the GPS fixes first:
     /// visits per site, attendance per zone, patrol effort per area, and each unit's track added to
     /// the patrols before the coverage is computed.
-    public static func analyze(_ config: OperationConfig, parameters: AnalysisParameters, progress: Progress = Progress(enabled: false),
-                               now: Date = Date(), warnings: inout Warnings) throws -> (result: AnalysisResult, inputs: AnalysisInputs) {
+    public static func analyze(
+        _ config: OperationConfig, parameters: AnalysisParameters, progress: Progress = Progress(enabled: false),
+        now: Date = Date(), warnings: inout Warnings
+    ) throws -> (result: AnalysisResult, inputs: AnalysisInputs) {
         let inputs = try loadInputs(config, parameters: parameters, warnings: &warnings)
         let temporal = config.temporal
         guard !temporal.tracks.isEmpty else {
             if temporal.hasSettings {
-                warnings.add("temporal options (--timezone, --from, --to, --visit-radius, --max-unattended, --shift, …) have no effect without --tracks", kind: .unusedOptions)
+                warnings.add(
+                    "temporal options (--timezone, --from, --to, --visit-radius, --max-unattended, --shift, …) have no effect without --tracks",
+                    kind: .unusedOptions)
             }
             return (try CoverageAnalysis(progress: progress).run(inputs, parameters: parameters, warnings: &warnings), inputs)
         }
@@ -202,7 +219,9 @@ public enum Pipeline {
         }
         warnings.append(contentsOf: passWarnings)
         if late > 0 {
-            warnings.add("tracks: \(late) fix\(late == 1 ? "" : "es") came more than \(Int(TemporalParameters().reorderWindow)) s out of time order for their unit (the file is not sorted by time); the tracks were read a second time holding every fix until the end, so the results are exact, at the cost of memory that grows with the number of fixes", kind: .lateFixes)
+            warnings.add(
+                "tracks: \(late) fix\(late == 1 ? "" : "es") came more than \(Int(TemporalParameters().reorderWindow)) s out of time order for their unit (the file is not sorted by time); the tracks were read a second time holding every fix until the end, so the results are exact, at the cost of memory that grows with the number of fixes",
+                kind: .lateFixes)
         }
         clock.lap("temporal: CRS checked again with the tracks")
         var result = try CoverageAnalysis(progress: progress).run(all, parameters: parameters, warnings: &warnings)

@@ -30,8 +30,10 @@ public struct RunServices: Sendable {
     /// results are the same for any count (work is joined in input order).
     public var threads: Int?
 
-    public init(progress: Progress = Progress(enabled: false), readProgress: ProgressMode = .automatic,
-                clock: @escaping @Sendable () -> Date = { Date() }, threads: Int? = nil) {
+    public init(
+        progress: Progress = Progress(enabled: false), readProgress: ProgressMode = .automatic,
+        clock: @escaping @Sendable () -> Date = { Date() }, threads: Int? = nil
+    ) {
         self.progress = progress
         self.readProgress = readProgress
         self.clock = clock

@@ -34,7 +34,9 @@ enum TemporalAnalysis {
             let (west, east) = UTM.edges(zone: zone)
             let beyond = max(west - all.minX, all.maxX - east)
             if beyond > 3 {
-                throw CakupanError.usage("temporal analysis (--tracks) needs one projected CRS, but the inputs reach \(JSONWriter.formatNumber(beyond, decimals: 1))° of longitude beyond UTM zone \(zone), so each area would be analysed in its own zone; give --crs EPSG:nnnn (one CRS in metres for the whole operation) or split the operation by UTM zone")
+                throw CakupanError.usage(
+                    "temporal analysis (--tracks) needs one projected CRS, but the inputs reach \(JSONWriter.formatNumber(beyond, decimals: 1))° of longitude beyond UTM zone \(zone), so each area would be analysed in its own zone; give --crs EPSG:nnnn (one CRS in metres for the whole operation) or split the operation by UTM zone"
+                )
             }
         }
         return crs
@@ -44,12 +46,15 @@ enum TemporalAnalysis {
     /// With `exactOrder`, every fix is held until the end and sorted per unit (exact for any order,
     /// memory grows with the fixes); otherwise fixes are put in place within the reorder window.
     /// Fixes dated more than a day after `now` (the run's moment, passed in) are a broken clock's.
-    static func run(_ settings: TemporalSettings, _ inputs: AnalysisInputs, crs: ProjectedCRS,
-                    _ parameters: AnalysisParameters, exactOrder: Bool = false, now: Date = Date(),
-                    warnings: inout Warnings) throws -> TemporalPass {
+    static func run(
+        _ settings: TemporalSettings, _ inputs: AnalysisInputs, crs: ProjectedCRS,
+        _ parameters: AnalysisParameters, exactOrder: Bool = false, now: Date = Date(),
+        warnings: inout Warnings
+    ) throws -> TemporalPass {
         do {
-            return try compute(settings, inputs, crs: crs, parameters, exactOrder: exactOrder,
-                               notAfter: now.timeIntervalSince1970 + 86_400, warnings: &warnings)
+            return try compute(
+                settings, inputs, crs: crs, parameters, exactOrder: exactOrder,
+                notAfter: now.timeIntervalSince1970 + 86_400, warnings: &warnings)
         } catch let error as GEOSError {
             throw CakupanError.internal("\(error)")
         } catch let error as PROJError {
@@ -59,9 +64,11 @@ enum TemporalAnalysis {
         }
     }
 
-    private static func compute(_ settings: TemporalSettings, _ inputs: AnalysisInputs, crs: ProjectedCRS,
-                                _ parameters: AnalysisParameters, exactOrder: Bool, notAfter: Double,
-                                warnings: inout Warnings) throws -> TemporalPass {
+    private static func compute(
+        _ settings: TemporalSettings, _ inputs: AnalysisInputs, crs: ProjectedCRS,
+        _ parameters: AnalysisParameters, exactOrder: Bool, notAfter: Double,
+        warnings: inout Warnings
+    ) throws -> TemporalPass {
         var clock = PhaseClock()
         let job = try JobContext(AnalysisGroup(epsg: crs.epsg, scaleCorrected: false))
         let forward = try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:\(crs.epsg)", context: job.proj)
@@ -70,8 +77,9 @@ enum TemporalAnalysis {
         var sitePoints = inputs.sites.map(\.point)
         try forward.transform(&sitePoints)
         let sites = zip(inputs.sites, sitePoints).map { s, p in
-            TemporalSite(id: s.id, x: p.x, y: p.y, radius: settings.radius(for: s.category),
-                         maxUnattended: settings.limit(for: s.category))
+            TemporalSite(
+                id: s.id, x: p.x, y: p.y, radius: settings.radius(for: s.category),
+                maxUnattended: settings.limit(for: s.category))
         }
         let zones = try inputs.zones.map { z in
             let (g, _) = try GroupWork.zoneGeometry(z, job, quads: parameters.quadrantSegments)
@@ -84,9 +92,10 @@ enum TemporalAnalysis {
         var engineParameters = settings.engineParameters(threads: Parallel.workers)
         if exactOrder { engineParameters.reorderWindow = .infinity }
         let engine = try VisitEngine(sites: sites, zones: zones, areas: areas, parameters: engineParameters)
-        let lines = TrackLineDrawer(maxFixGap: settings.maxFixGap, maxSpeed: settings.maxSpeedKmh / 3.6,
-                                       reorderWindow: engineParameters.reorderWindow, tolerance: TemporalSettings.simplifyTolerance,
-                                       passTolerance: TemporalSettings.repeatTolerance)
+        let lines = TrackLineDrawer(
+            maxFixGap: settings.maxFixGap, maxSpeed: settings.maxSpeedKmh / 3.6,
+            reorderWindow: engineParameters.reorderWindow, tolerance: TemporalSettings.simplifyTolerance,
+            passTolerance: TemporalSettings.repeatTolerance)
         clock.lap("temporal: sites, zones and areas")
 
         let stream = TemporalStream(engine: engine, lines: lines)
@@ -106,7 +115,10 @@ enum TemporalAnalysis {
                 for r in batch {
                     guard (-180...180).contains(r.lon), (-90...90).contains(r.lat) else {
                         let swapped = (-90...90).contains(r.lon) && (-180...180).contains(r.lat)
-                        throw CakupanError.input(origin.location(r.line), "lon \(r.lon), lat \(r.lat) is not a position on Earth (longitude −180…180, latitude −90…90)\(swapped ? "; are lon and lat swapped?" : "")")
+                        throw CakupanError.input(
+                            origin.location(r.line),
+                            "lon \(r.lon), lat \(r.lat) is not a position on Earth (longitude −180…180, latitude −90…90)\(swapped ? "; are lon and lat swapped?" : "")"
+                        )
                     }
                     coordinates.append(Coordinate(x: r.lon, y: r.lat))
                 }
@@ -135,7 +147,9 @@ enum TemporalAnalysis {
             files.append(summary)
         }
         if files.allSatisfy({ $0.fixes == 0 }) {
-            throw CakupanError.input(InputLocation(file: settings.tracks.joined(separator: ", ")), "no GPS fix can be used: every fix was left out (see the warnings above)")
+            throw CakupanError.input(
+                InputLocation(file: settings.tracks.joined(separator: ", ")),
+                "no GPS fix can be used: every fix was left out (see the warnings above)")
         }
         let pieces = try stream.finish()
         streamed = true
@@ -154,10 +168,11 @@ enum TemporalAnalysis {
                 vertices += copy.count
             }
             let location = InputLocation(file: unitFile[unit])
-            patrols.append(Patrol(
-                id: names[unit], geometry: lonLat.count == 1 ? .lineString(lonLat[0]) : .multiLineString(lonLat),
-                radius: parameters.radius,
-                source: InputFeature(location: location, properties: [(name: "unit", value: .string(names[unit]))], geometry: nil)))
+            patrols.append(
+                Patrol(
+                    id: names[unit], geometry: lonLat.count == 1 ? .lineString(lonLat[0]) : .multiLineString(lonLat),
+                    radius: parameters.radius,
+                    source: InputFeature(location: location, properties: [(name: "unit", value: .string(names[unit]))], geometry: nil)))
         }
 
         let gaps = lines.gaps.map { TrackGap(unit: names[$0.unit], from: $0.from, to: $0.to) }
@@ -166,30 +181,36 @@ enum TemporalAnalysis {
         try inverse.transform(&jumpPoints)
         let jumps = zip(lines.jumps, jumpPoints).map { TrackJump(unit: names[$0.unit], time: $0.point.time, position: $1) }
             .sorted { ($0.time, $0.unit) < ($1.time, $1.unit) }
-        return TemporalPass(stream: stream, patrols: patrols, gaps: Array(gaps.prefix(TemporalReport.listLimit)), gapsTotal: gaps.count,
-                            jumps: Array(jumps.prefix(TemporalReport.listLimit)), files: files, unitNames: names.sorted(),
-                            lineVertices: vertices,
-                            lateFixes: lines.lateFixes)
+        return TemporalPass(
+            stream: stream, patrols: patrols, gaps: Array(gaps.prefix(TemporalReport.listLimit)), gapsTotal: gaps.count,
+            jumps: Array(jumps.prefix(TemporalReport.listLimit)), files: files, unitNames: names.sorted(),
+            lineVertices: vertices,
+            lateFixes: lines.lateFixes)
     }
 
     /// A (multi)polygon in metres as the engine's region.
     private static func region(_ id: String, _ g: Geometry) -> TemporalRegion {
-        TemporalRegion(id: id, polygons: g.polygons.map { p in
-            MetricPolygon(exterior: p.exterior.map { SIMD2($0.x, $0.y) }, holes: p.holes.map { $0.map { SIMD2($0.x, $0.y) } })
-        })
+        TemporalRegion(
+            id: id,
+            polygons: g.polygons.map { p in
+                MetricPolygon(exterior: p.exterior.map { SIMD2($0.x, $0.y) }, holes: p.holes.map { $0.map { SIMD2($0.x, $0.y) } })
+            })
     }
 
     /// Puts the pass's figures on the result's sites, zones and areas, and ranks the hotspots again
     /// with the stale sites among them.
-    static func attach(_ pass: TemporalPass, _ settings: TemporalSettings, to r: inout AnalysisResult,
-                       inputs: AnalysisInputs, _ parameters: AnalysisParameters, warnings: inout Warnings) {
+    static func attach(
+        _ pass: TemporalPass, _ settings: TemporalSettings, to r: inout AnalysisResult,
+        inputs: AnalysisInputs, _ parameters: AnalysisParameters, warnings: inout Warnings
+    ) {
         var clock = PhaseClock()
         let t = pass.stream.result()
         clock.lap("temporal: engine results (waited for)")
         for i in r.sites.indices {
             let category = r.sites[i].site.category
-            r.sites[i].temporal = SiteVisits(row: t.sites[i], visitRadius: settings.radius(for: category),
-                                             limitSeconds: settings.limit(for: category))
+            r.sites[i].temporal = SiteVisits(
+                row: t.sites[i], visitRadius: settings.radius(for: category),
+                limitSeconds: settings.limit(for: category))
         }
         for i in r.zones.indices {
             r.zones[i].attendedShare = t.zones[i].share
@@ -206,7 +227,8 @@ enum TemporalAnalysis {
             if let id = h.areaID, let i = areaIndex[id] { r.areas[i].hotspots += 1 }
         }
         r.totals.hotspots = r.hotspots.count
-        r.temporal = TemporalReport(result: t, settings: settings, gaps: pass.gaps, gapsTotal: pass.gapsTotal,
-                                    jumps: pass.jumps, files: pass.files, lineVertices: pass.lineVertices, unitNames: pass.unitNames)
+        r.temporal = TemporalReport(
+            result: t, settings: settings, gaps: pass.gaps, gapsTotal: pass.gapsTotal,
+            jumps: pass.jumps, files: pass.files, lineVertices: pass.lineVertices, unitNames: pass.unitNames)
     }
 }

@@ -110,11 +110,15 @@ struct TemporalFixReader {
             throw Self.inputError(error, origin: origin, utcOffset: utcOffset)
         }
         if let unit = summary.unit {
-            warnings.add("\(path): no unit column (\(FixColumnRules.unitNames.joined(separator: ", ")), or --track-fields unit=COLUMN); every fix is taken as unit '\(unit)', the file's name", kind: .tracksWithoutUnit)
+            warnings.add(
+                "\(path): no unit column (\(FixColumnRules.unitNames.joined(separator: ", ")), or --track-fields unit=COLUMN); every fix is taken as unit '\(unit)', the file's name",
+                kind: .tracksWithoutUnit)
         }
         if summary.untimed > 0 {
             let column = summary.dateColumn.map { "'\($0)' + '\(summary.timeColumn)'" } ?? "'\(summary.timeColumn)'"
-            warnings.add("\(path): \(Self.rows(summary.untimedLines.map { $0 - 1 }, total: summary.untimed, word: "row", "without a time in column \(column) skipped"))", kind: .skippedFixes)
+            warnings.add(
+                "\(path): \(Self.rows(summary.untimedLines.map { $0 - 1 }, total: summary.untimed, word: "row", "without a time in column \(column) skipped"))",
+                kind: .skippedFixes)
         }
         return TrackFileSummary(path: path, fixes: summary.rows, blankRows: summary.blankRows, skippedFixes: summary.untimed)
     }
@@ -124,7 +128,8 @@ struct TemporalFixReader {
     static func rows(_ numbers: [Int], total: Int, word: String, _ what: String) -> String {
         let more = total > numbers.count ? ", … \(total - numbers.count) more" : ""
         let plural = total == 1 ? "" : "s"
-        return "\(total) \(word)\(plural) \(what) (\(word)\(numbers.count == 1 ? "" : "s") \(numbers.map(String.init).joined(separator: ", "))\(more))"
+        return
+            "\(total) \(word)\(plural) \(what) (\(word)\(numbers.count == 1 ? "" : "s") \(numbers.map(String.init).joined(separator: ", "))\(more))"
     }
 
     /// A reader error as an input error naming the file, row and column, and suggesting the fix.
@@ -133,11 +138,19 @@ struct TemporalFixReader {
         case let .badTimestamp(_, line, field, value):
             return .input(origin.location(line, field: field), badTime(value, utcOffset))
         case let .ambiguousDates(_, line, column, value):
-            return .input(origin.location(line, field: column), "every date in the column has day and month ≤ 12, so '\(value)' could be day-first or month-first; give the order with --time-format '\(TimeReader.suggestedFormat(for: value))' (or --time-format '%m/%d/…' if the month comes first)")
+            return .input(
+                origin.location(line, field: column),
+                "every date in the column has day and month ≤ 12, so '\(value)' could be day-first or month-first; give the order with --time-format '\(TimeReader.suggestedFormat(for: value))' (or --time-format '%m/%d/…' if the month comes first)"
+            )
         case let .mappedColumnMissing(_, field, column, header):
-            return .input(InputLocation(file: origin.file, layer: origin.layer), "--track-fields \(field)=\(column): there is no column '\(column)'; the columns are: \(header.joined(separator: ", "))")
+            return .input(
+                InputLocation(file: origin.file, layer: origin.layer),
+                "--track-fields \(field)=\(column): there is no column '\(column)'; the columns are: \(header.joined(separator: ", "))")
         case let .missingColumn(_, _, role, accepted):
-            return .input(InputLocation(file: origin.file, layer: origin.layer), "no \(role) column for GPS fixes (accepted names: \(accepted.joined(separator: ", "))); name it with --track-fields \(role)=COLUMN (fields: unit, time, date, lat, lon)")
+            return .input(
+                InputLocation(file: origin.file, layer: origin.layer),
+                "no \(role) column for GPS fixes (accepted names: \(accepted.joined(separator: ", "))); name it with --track-fields \(role)=COLUMN (fields: unit, time, date, lat, lon)"
+            )
         case let .missingValue(_, line, column):
             return .input(origin.location(line, field: column), "value missing")
         case let .notANumber(_, line, column, value):
@@ -189,28 +202,38 @@ struct TemporalFixReader {
             }
             guard !layers.isEmpty else {
                 let fields = all.flatMap(\.info.fieldNames)
-                throw CakupanError.input(InputLocation(file: path, layer: layer), "no time field for GPS fixes (accepted names: \(FixColumnRules.timeNames.joined(separator: ", ")), or date + time); the fields are: \(fields.isEmpty ? "none" : fields.joined(separator: ", ")); name it with --track-fields time=FIELD. Lines without times can be given as --patrols")
+                throw CakupanError.input(
+                    InputLocation(file: path, layer: layer),
+                    "no time field for GPS fixes (accepted names: \(FixColumnRules.timeNames.joined(separator: ", ")), or date + time); the fields are: \(fields.isEmpty ? "none" : fields.joined(separator: ", ")); name it with --track-fields time=FIELD. Lines without times can be given as --patrols"
+                )
             }
         }
         var fixes = 0
         var skipped = 0
         var untimedTracks: [String] = []
         for layer in layers {
-            let read = try read(layer: layer, multiLayer: dataset.layerCount > 1, isGPX: isGPX, trackNames: trackNames,
-                                warnings: &warnings, body)
+            let read = try read(
+                layer: layer, multiLayer: dataset.layerCount > 1, isGPX: isGPX, trackNames: trackNames,
+                warnings: &warnings, body)
             fixes += read.fixes
             skipped += read.skipped
             untimedTracks += read.untimedTracks
         }
         if isGPX && fixes == 0 {
-            let untimed = untimedTracks.isEmpty ? "" : " with times (the tracks \(untimedTracks.map { "'\($0)'" }.joined(separator: ", ")) have none)"
-            throw CakupanError.input(file, "the GPX file has no track points (trkpt)\(untimed); routes, waypoints and tracks without times are not GPS fixes: give them as --patrols")
+            let untimed =
+                untimedTracks.isEmpty ? "" : " with times (the tracks \(untimedTracks.map { "'\($0)'" }.joined(separator: ", ")) have none)"
+            throw CakupanError.input(
+                file,
+                "the GPX file has no track points (trkpt)\(untimed); routes, waypoints and tracks without times are not GPS fixes: give them as --patrols"
+            )
         }
         return TrackFileSummary(path: path, fixes: fixes, blankRows: 0, skippedFixes: skipped)
     }
 
-    private func read(layer: VectorLayer, multiLayer: Bool, isGPX: Bool, trackNames: [Int64: String],
-                      warnings: inout Warnings, _ body: ([FixRecord], FixOrigin) throws -> Void) throws -> (fixes: Int, skipped: Int, untimedTracks: [String]) {
+    private func read(
+        layer: VectorLayer, multiLayer: Bool, isGPX: Bool, trackNames: [Int64: String],
+        warnings: inout Warnings, _ body: ([FixRecord], FixOrigin) throws -> Void
+    ) throws -> (fixes: Int, skipped: Int, untimedTracks: [String]) {
         let info = layer.info
         let origin = FixOrigin(file: path, layer: multiLayer ? info.name : nil, isCSV: false)
         let place = InputLocation(file: path, layer: origin.layer)
@@ -226,7 +249,9 @@ struct TemporalFixReader {
         let trackIndex = isGPX ? info.fieldNames.firstIndex(of: "track_fid") : nil
         let unitIndex = isGPX ? nil : columns[.unit]
         if !isGPX, unitIndex == nil {
-            warnings.add("\(place): no unit field (\(FixColumnRules.unitNames.joined(separator: ", ")), or --track-fields unit=FIELD); every fix is taken as unit '\(stem)', the file's name", kind: .tracksWithoutUnit)
+            warnings.add(
+                "\(place): no unit field (\(FixColumnRules.unitNames.joined(separator: ", ")), or --track-fields unit=FIELD); every fix is taken as unit '\(stem)', the file's name",
+                kind: .tracksWithoutUnit)
         }
         var transformer: CoordinateTransformer? = nil
         if let wkt = info.crsWKT {
@@ -292,7 +317,9 @@ struct TemporalFixReader {
             case nil:
                 throw CakupanError.input(origin.location(line), "the fix has no coordinates")
             case let g?:
-                throw CakupanError.input(origin.location(line), "a GPS fix must be a point, but this feature is a \(g.typeName); lines without times can be given as --patrols")
+                throw CakupanError.input(
+                    origin.location(line),
+                    "a GPS fix must be a point, but this feature is a \(g.typeName); lines without times can be given as --patrols")
             }
             if let transformer {
                 do { point = try transformer.transform(point) } catch {
@@ -308,8 +335,9 @@ struct TemporalFixReader {
         }
         if !batch.isEmpty { try body(batch, origin) }
         if times.isAmbiguous, let first = times.firstAmbiguous {
-            throw Self.inputError(.ambiguousDates(file: path, line: first.line, column: timeName, value: first.value),
-                                  origin: origin, utcOffset: utcOffset)
+            throw Self.inputError(
+                .ambiguousDates(file: path, line: first.line, column: timeName, value: first.value),
+                origin: origin, utcOffset: utcOffset)
         }
         var skipped = 0
         var skippedLines: [Int] = []
@@ -318,7 +346,9 @@ struct TemporalFixReader {
             if isGPX, !timedTracks.contains(track) {
                 let name = trackNames[track] ?? "track \(track + 1)"
                 untimedTracks.append(name)
-                warnings.add("\(path): track '\(name)' has no times (\(lines.count) point\(lines.count == 1 ? "" : "s")), left out; the file's timed tracks are used. A track without times can be given as --patrols", kind: .untimedTracks)
+                warnings.add(
+                    "\(path): track '\(name)' has no times (\(lines.count) point\(lines.count == 1 ? "" : "s")), left out; the file's timed tracks are used. A track without times can be given as --patrols",
+                    kind: .untimedTracks)
             } else {
                 skipped += lines.count
                 skippedLines += lines
@@ -326,7 +356,9 @@ struct TemporalFixReader {
         }
         if skipped > 0 {
             skippedLines.sort()
-            warnings.add("\(place): \(Self.rows(Array(skippedLines.prefix(FixCSVReader.listedUntimedLines)), total: skipped, word: isGPX ? "track point" : "feature", "without a time in field '\(timeName)' skipped"))", kind: .skippedFixes)
+            warnings.add(
+                "\(place): \(Self.rows(Array(skippedLines.prefix(FixCSVReader.listedUntimedLines)), total: skipped, word: isGPX ? "track point" : "feature", "without a time in field '\(timeName)' skipped"))",
+                kind: .skippedFixes)
         }
         return (count, skipped, untimedTracks)
     }
@@ -362,11 +394,18 @@ struct ClockCheck {
     /// One warning per unit with fixes left out, units in name order.
     func warn(file: String, utcOffset: Int, warnings: inout Warnings) {
         for (unit, u) in units.sorted(by: { $0.key < $1.key }) {
-            let dates = u.first == u.last ? "dated \(ISOTime.iso(u.first, offset: utcOffset))" : "dated \(ISOTime.iso(u.first, offset: utcOffset)) to \(ISOTime.iso(u.last, offset: utcOffset))"
-            let why = u.last < notBefore ? "before 2000-01-01: the device's clock was not set"
-                : u.first > notAfter ? "after the run's date: the device's clock is wrong"
-                : "before 2000-01-01 or after the run's date: the device's clock was not set or is wrong"
-            warnings.add("\(file): unit '\(unit)': \(u.count) fix\(u.count == 1 ? "" : "es") \(dates), \(why); left out", kind: .unsetClockFixes)
+            let dates =
+                u.first == u.last
+                ? "dated \(ISOTime.iso(u.first, offset: utcOffset))"
+                : "dated \(ISOTime.iso(u.first, offset: utcOffset)) to \(ISOTime.iso(u.last, offset: utcOffset))"
+            let why =
+                u.last < notBefore
+                ? "before 2000-01-01: the device's clock was not set"
+                : u.first > notAfter
+                    ? "after the run's date: the device's clock is wrong"
+                    : "before 2000-01-01 or after the run's date: the device's clock was not set or is wrong"
+            warnings.add(
+                "\(file): unit '\(unit)': \(u.count) fix\(u.count == 1 ? "" : "es") \(dates), \(why); left out", kind: .unsetClockFixes)
         }
     }
 }

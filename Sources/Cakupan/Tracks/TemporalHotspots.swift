@@ -18,9 +18,13 @@ extension HotspotRanking {
         let hours = JSONWriter.formatNumber(seconds / 3600, decimals: 1)
         let (name, nameEnglish) = displayNames[s.site.category] ?? ("Lokasi", "Site")
         let level = s.site.priority == .tinggi ? ("prioritas tinggi", "high priority") : ("prioritas sedang", "medium priority")
-        let limit = v.limitSeconds.truncatingRemainder(dividingBy: 3600) == 0
+        let limit =
+            v.limitSeconds.truncatingRemainder(dividingBy: 3600) == 0
             ? ("\(Int(v.limitSeconds / 3600)) jam", "\(Int(v.limitSeconds / 3600)) h")
-            : ("\(JSONWriter.formatNumber(v.limitSeconds / 60, decimals: 1)) menit", "\(JSONWriter.formatNumber(v.limitSeconds / 60, decimals: 1)) min")
+            : (
+                "\(JSONWriter.formatNumber(v.limitSeconds / 60, decimals: 1)) menit",
+                "\(JSONWriter.formatNumber(v.limitSeconds / 60, decimals: 1)) min"
+            )
         let radius = JSONWriter.formatNumber(v.visitRadius, decimals: 0)
         var reason = "\(name) tidak dikunjungi selama \(hours.replacingOccurrences(of: ".", with: ",")) jam"
         var english = "\(nameEnglish) unattended for \(hours) hours"

@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// One area (kecamatan or desa) of areas.geojson with the figures the analysis added.
 public struct AreaRecord: Sendable, Hashable {
     public var id: String

@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The uncovered part of one rawan zone (gaps.geojson): zone − coverage.
 public struct GapRecord: Sendable, Hashable {
     /// Id of the zone this is the gap of.

@@ -69,10 +69,11 @@ struct GeoJSONStructure {
             return .polygons(rings.isEmpty ? [] : [try polygon(rings, path: coordinatesPath)])
         case "MultiPolygon":
             let polygons = try array(members["coordinates"], path: coordinatesPath)
-            return .polygons(try polygons.enumerated().compactMap { index, element in
-                let rings = try array(element, path: "\(coordinatesPath)[\(index)]")
-                return rings.isEmpty ? nil : try polygon(rings, path: "\(coordinatesPath)[\(index)]")
-            })
+            return .polygons(
+                try polygons.enumerated().compactMap { index, element in
+                    let rings = try array(element, path: "\(coordinatesPath)[\(index)]")
+                    return rings.isEmpty ? nil : try polygon(rings, path: "\(coordinatesPath)[\(index)]")
+                })
         case "GeometryCollection":
             let members = try array(members["geometries"], path: path + ".geometries")
             var polygons: [MapPolygon] = []
@@ -105,13 +106,14 @@ struct GeoJSONStructure {
 
     /// A polygon's rings; RFC 7946 §3.1.6 asks for at least four positions per ring.
     private func polygon(_ rings: [JSONValue], path: String) throws -> MapPolygon {
-        MapPolygon(rings: try rings.enumerated().map { index, ring in
-            let ringPath = "\(path)[\(index)]"
-            let positions = try array(ring, path: ringPath)
-            guard positions.count >= 4 else {
-                throw failure(ringPath, "a polygon ring needs at least 4 positions, found \(positions.count)")
-            }
-            return try positions.enumerated().map { try position($1, path: "\(ringPath)[\($0)]") }
-        })
+        MapPolygon(
+            rings: try rings.enumerated().map { index, ring in
+                let ringPath = "\(path)[\(index)]"
+                let positions = try array(ring, path: ringPath)
+                guard positions.count >= 4 else {
+                    throw failure(ringPath, "a polygon ring needs at least 4 positions, found \(positions.count)")
+                }
+                return try positions.enumerated().map { try position($1, path: "\(ringPath)[\($0)]") }
+            })
     }
 }

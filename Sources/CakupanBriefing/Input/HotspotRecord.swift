@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// One ranked hotspot of hotspots.geojson: a site out of reach or a zone with a gap.
 public struct HotspotRecord: Sendable, Hashable {
     /// 1 = most urgent.

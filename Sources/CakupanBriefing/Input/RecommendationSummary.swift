@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// summary.json `recommendations` (`cakupan analyze --recommend`): how the posts were chosen and the
 /// coverage before and after them.
 public struct RecommendationSummary: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// One strategic site of sites.geojson.
 public struct SiteRecord: Sendable, Hashable {
     public var id: String

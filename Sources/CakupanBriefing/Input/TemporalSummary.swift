@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// summary.json `temporal`: when the analysis had timed GPS fixes, the time window, the number of
 /// attended sites per hour and the sites left unattended too long. Times are ISO 8601 strings with
 /// their UTC offset, kept as written (`2024-11-27T06:00:00+07:00`).

@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// One rawan (vulnerable) zone of zones.geojson; point zones arrive as their circle.
 public struct ZoneRecord: Sendable, Hashable {
     public var id: String

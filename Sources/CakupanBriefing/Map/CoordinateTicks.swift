@@ -21,7 +21,8 @@ struct CoordinateTicks: Sendable {
             }
         }
         step = chosen
-        let first = Int((lower / chosen).rounded(.up)), last = Int((upper / chosen).rounded(.down))
+        let first = Int((lower / chosen).rounded(.up))
+        let last = Int((upper / chosen).rounded(.down))
         values = first <= last ? (first...last).map { Double($0) * chosen } : []
         var decimals = 0
         while decimals < 6, abs(chosen * pow(10, Double(decimals)) - (chosen * pow(10, Double(decimals))).rounded()) > 1e-6 {

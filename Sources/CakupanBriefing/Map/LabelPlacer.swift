@@ -36,8 +36,10 @@ struct LabelPlacer {
     }
 
     private func keys(_ box: ScreenBox) -> [Int] {
-        let x0 = Int((box.minX / cellPx).rounded(.down)), x1 = Int((box.maxX / cellPx).rounded(.down))
-        let y0 = Int((box.minY / cellPx).rounded(.down)), y1 = Int((box.maxY / cellPx).rounded(.down))
+        let x0 = Int((box.minX / cellPx).rounded(.down))
+        let x1 = Int((box.maxX / cellPx).rounded(.down))
+        let y0 = Int((box.minY / cellPx).rounded(.down))
+        let y1 = Int((box.maxY / cellPx).rounded(.down))
         guard x0 <= x1, y0 <= y1 else { return [] }
         var keys: [Int] = []
         for x in x0...x1 {

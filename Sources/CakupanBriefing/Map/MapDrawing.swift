@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The map as one SVG document: layers in drawing order (area shading, patrol coverage, rawan zones,
 /// gaps, area outlines, sites, hotspots, labels), then the frame with its coordinate ticks and the
 /// legend panel beside the frame, so that the legend never covers data. The same text is embedded
@@ -30,7 +31,8 @@ struct MapDrawing {
         // path would): the page's script zooms by changing its viewBox, leaving the frame and the
         // legend in place. Layers carry `data-layer`, clickable features `data-i` (their index in
         // the page's map data, see MapData).
-        out += "<svg id=\"ck-view\" \(rectAttributes(frame)) viewBox=\"\(SVGNumber.px(frame.minX)) \(SVGNumber.px(frame.minY)) \(SVGNumber.px(frame.width)) \(SVGNumber.px(frame.height))\" overflow=\"hidden\">\n"
+        out +=
+            "<svg id=\"ck-view\" \(rectAttributes(frame)) viewBox=\"\(SVGNumber.px(frame.minX)) \(SVGNumber.px(frame.minY)) \(SVGNumber.px(frame.width)) \(SVGNumber.px(frame.height))\" overflow=\"hidden\">\n"
         areaFills(&out)
         coverage(&out)
         postReach(&out)
@@ -89,7 +91,8 @@ struct MapDrawing {
 
     private func coverage(_ out: inout String) {
         guard !scene.coverage.isEmpty else { return }
-        out += "<path data-layer=\"coverage\" fill=\"\(Palette.coverageFill)\" fill-opacity=\"\(Palette.coverageOpacity)\" stroke=\"\(Palette.coverageStroke)\""
+        out +=
+            "<path data-layer=\"coverage\" fill=\"\(Palette.coverageFill)\" fill-opacity=\"\(Palette.coverageOpacity)\" stroke=\"\(Palette.coverageStroke)\""
         out += " stroke-width=\".8\" stroke-linejoin=\"round\" fill-rule=\"evenodd\" d=\"\(SVGPathData.polygons(scene.coverage))\"/>\n"
     }
 
@@ -100,7 +103,8 @@ struct MapDrawing {
             let shapes = scene.zones.indices.filter { scene.zones[$0].record.level == level && !scene.zones[$0].shape.isEmpty }
             guard !shapes.isEmpty else { continue }
             let colour = Palette.level(level)
-            out += "<g fill=\"\(colour)\" fill-opacity=\".2\" stroke=\"\(colour)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n"
+            out +=
+                "<g fill=\"\(colour)\" fill-opacity=\".2\" stroke=\"\(colour)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n"
             for index in shapes { out += "<path data-i=\"\(index)\" d=\"\(SVGPathData.polygons(scene.zones[index].shape))\"/>\n" }
             out += "</g>\n"
         }
@@ -110,7 +114,8 @@ struct MapDrawing {
     private func gaps(_ out: inout String) {
         let shapes = scene.gaps.indices.filter { !scene.gaps[$0].shape.isEmpty }
         guard !shapes.isEmpty else { return }
-        out += "<g data-layer=\"gaps\" fill=\"url(#ck-hatch)\" stroke=\"\(Palette.hatch)\" stroke-width=\".8\" stroke-dasharray=\"3 2\" fill-rule=\"evenodd\">\n"
+        out +=
+            "<g data-layer=\"gaps\" fill=\"url(#ck-hatch)\" stroke=\"\(Palette.hatch)\" stroke-width=\".8\" stroke-dasharray=\"3 2\" fill-rule=\"evenodd\">\n"
         for index in shapes { out += "<path data-i=\"\(index)\" d=\"\(SVGPathData.polygons(scene.gaps[index].shape))\"/>\n" }
         out += "</g>\n"
     }
@@ -154,7 +159,8 @@ struct MapDrawing {
         let stale = scene.sites.filter { $0.record.stale == true }
         guard !stale.isEmpty else { return }
         let radius = SVGNumber.px(scene.symbols.radiusPx + 2.5)
-        out += "<g data-layer=\"sites\" class=\"ck-rings\" fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\">\n"
+        out +=
+            "<g data-layer=\"sites\" class=\"ck-rings\" fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\">\n"
         for site in stale {
             out += "<circle cx=\"\(SVGNumber.px(site.point.screen.x))\" cy=\"\(SVGNumber.px(site.point.screen.y))\" r=\"\(radius)\"/>\n"
         }
@@ -187,11 +193,14 @@ struct MapDrawing {
         out += "<g data-layer=\"hotspots\">\n"
         for item in placed.reversed() {
             out += "<g data-i=\"\(item.index)\">"
-            let dx = item.circle.x - item.at.x, dy = item.circle.y - item.at.y
+            let dx = item.circle.x - item.at.x
+            let dy = item.circle.y - item.at.y
             if dx * dx + dy * dy > 1 {
-                out += "<path d=\"M\(SVGNumber.px(item.at.x)) \(SVGNumber.px(item.at.y))L\(SVGNumber.px(item.circle.x)) \(SVGNumber.px(item.circle.y))\""
+                out +=
+                    "<path d=\"M\(SVGNumber.px(item.at.x)) \(SVGNumber.px(item.at.y))L\(SVGNumber.px(item.circle.x)) \(SVGNumber.px(item.circle.y))\""
                 out += " stroke=\"\(Palette.hotspot)\" stroke-width=\"1.4\"/>"
-                out += "<circle cx=\"\(SVGNumber.px(item.at.x))\" cy=\"\(SVGNumber.px(item.at.y))\" r=\"2.2\" fill=\"\(Palette.hotspot)\"/>\n"
+                out +=
+                    "<circle cx=\"\(SVGNumber.px(item.at.x))\" cy=\"\(SVGNumber.px(item.at.y))\" r=\"2.2\" fill=\"\(Palette.hotspot)\"/>\n"
             }
             out += "<circle cx=\"\(SVGNumber.px(item.circle.x))\" cy=\"\(SVGNumber.px(item.circle.y))\" r=\"\(SVGNumber.px(item.radius))\""
             out += " fill=\"\(Palette.hotspot)\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
@@ -204,7 +213,9 @@ struct MapDrawing {
     /// Where a marker of `width` × `height` goes: at `point` when free, else the first free place
     /// on two rings around it (2.4 and 3.8 `step` away, 8 directions each), else at `point` anyway.
     /// The chosen box is reserved in `placer`.
-    private static func place(at point: ScreenPoint, width: Double, height: Double, step: Double, _ placer: inout LabelPlacer) -> ScreenPoint {
+    private static func place(at point: ScreenPoint, width: Double, height: Double, step: Double, _ placer: inout LabelPlacer)
+        -> ScreenPoint
+    {
         var candidates = [ScreenBox(centre: point, width: width, height: height)]
         for distance in [2.4 * step, 3.8 * step] {
             for direction in 0..<8 {
@@ -212,10 +223,12 @@ struct MapDrawing {
                 candidates.append(ScreenBox(centre: centre, width: width, height: height))
             }
         }
-        let chosen = placer.place(candidates) ?? {
-            placer.reserve(candidates[0])
-            return 0
-        }()
+        let chosen =
+            placer.place(candidates)
+            ?? {
+                placer.reserve(candidates[0])
+                return 0
+            }()
         return candidates[chosen].centre
     }
 
@@ -229,7 +242,8 @@ struct MapDrawing {
     /// (the legend then leaves out its entry too).
     private func postReach(_ out: inout String) {
         guard let radius = scene.postReachPx, radius >= 1, !scene.posts.isEmpty else { return }
-        out += "<g data-layer=\"recommendations\" class=\"ck-reach\" fill=\"\(Palette.post)\" fill-opacity=\".08\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\">\n"
+        out +=
+            "<g data-layer=\"recommendations\" class=\"ck-reach\" fill=\"\(Palette.post)\" fill-opacity=\".08\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\">\n"
         for post in scene.posts {
             out += "<circle cx=\"\(SVGNumber.px(post.point.x))\" cy=\"\(SVGNumber.px(post.point.y))\" r=\"\(SVGNumber.px(radius))\"/>\n"
         }
@@ -250,11 +264,14 @@ struct MapDrawing {
         for item in placed.reversed() {
             let size = Self.postTag(rank: item.rank)
             out += "<g data-i=\"\(item.index)\">"
-            let dx = item.tag.x - item.at.x, dy = item.tag.y - item.at.y
+            let dx = item.tag.x - item.at.x
+            let dy = item.tag.y - item.at.y
             if dx * dx + dy * dy > 1 {
-                out += "<path d=\"M\(SVGNumber.px(item.at.x)) \(SVGNumber.px(item.at.y))L\(SVGNumber.px(item.tag.x)) \(SVGNumber.px(item.tag.y))\""
+                out +=
+                    "<path d=\"M\(SVGNumber.px(item.at.x)) \(SVGNumber.px(item.at.y))L\(SVGNumber.px(item.tag.x)) \(SVGNumber.px(item.tag.y))\""
                 out += " stroke=\"\(Palette.post)\" stroke-width=\"1.4\"/>"
-                out += "<circle cx=\"\(SVGNumber.px(item.at.x))\" cy=\"\(SVGNumber.px(item.at.y))\" r=\"2.2\" fill=\"#fff\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\"/>"
+                out +=
+                    "<circle cx=\"\(SVGNumber.px(item.at.x))\" cy=\"\(SVGNumber.px(item.at.y))\" r=\"2.2\" fill=\"#fff\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\"/>"
             }
             out += "<rect x=\"\(SVGNumber.px(item.tag.x - size.width / 2))\" y=\"\(SVGNumber.px(item.tag.y - size.height / 2))\""
             out += " width=\"\(SVGNumber.px(size.width))\" height=\"\(SVGNumber.px(size.height))\" rx=\"3\""
@@ -293,7 +310,8 @@ struct MapDrawing {
             }
             guard let chosen = placer.place(candidates) else { continue }
             let centre = candidates[chosen].centre
-            out += "<text x=\"\(SVGNumber.px(centre.x))\" y=\"\(SVGNumber.px(centre.y + 0.36 * fontSize))\">\(XMLText.escape(name))</text>\n"
+            out +=
+                "<text x=\"\(SVGNumber.px(centre.x))\" y=\"\(SVGNumber.px(centre.y + 0.36 * fontSize))\">\(XMLText.escape(name))</text>\n"
         }
         out += "</g>\n"
     }
@@ -318,14 +336,17 @@ struct MapDrawing {
             marks.appendLine(from: ScreenPoint(x: x, y: frame.minY - 5), to: ScreenPoint(x: x, y: frame.minY))
             marks.appendLine(from: ScreenPoint(x: x, y: frame.maxY), to: ScreenPoint(x: x, y: frame.maxY + 5))
             let text = lonTicks.label(lon, positive: strings.east, negative: strings.west, numbers: numbers, spaced: spaced)
-            labels += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(frame.maxY + 17))\" text-anchor=\"middle\">\(XMLText.escape(text))</text>\n"
+            labels +=
+                "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(frame.maxY + 17))\" text-anchor=\"middle\">\(XMLText.escape(text))</text>\n"
         }
         for lat in latTicks.values {
             let y = transform.point(LonLat(lon: transform.projection.centre.lon, lat: lat)).y
             marks.appendLine(from: ScreenPoint(x: frame.minX - 5, y: y), to: ScreenPoint(x: frame.minX, y: y))
             marks.appendLine(from: ScreenPoint(x: frame.maxX, y: y), to: ScreenPoint(x: frame.maxX + 5, y: y))
-            let text = latTicks.label(lat, positive: strings.northHemisphere, negative: strings.southHemisphere, numbers: numbers, spaced: spaced)
-            labels += "<text x=\"\(SVGNumber.px(frame.minX - 8))\" y=\"\(SVGNumber.px(y + 3.6))\" text-anchor=\"end\">\(XMLText.escape(text))</text>\n"
+            let text = latTicks.label(
+                lat, positive: strings.northHemisphere, negative: strings.southHemisphere, numbers: numbers, spaced: spaced)
+            labels +=
+                "<text x=\"\(SVGNumber.px(frame.minX - 8))\" y=\"\(SVGNumber.px(y + 3.6))\" text-anchor=\"end\">\(XMLText.escape(text))</text>\n"
         }
         out += "<g class=\"ck-ticks\"><path stroke=\"\(Palette.ink)\" stroke-width=\"1\" d=\"\(marks.text)\"/>\n"
         out += "<g font-size=\"10.5\" fill=\"\(Palette.ink)\">\n\(labels)</g></g>\n"

@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The legend panel right of the map frame: coverage ramp, patrol coverage, rawan levels, gaps,
 /// site symbols (only categories present), covered/uncovered marks, hotspots, recommended posts
 /// (when there are any), scale bar, north arrow and the projection note. Rows are 17 px apart, sections 8 px more.
@@ -15,18 +16,23 @@ struct MapLegend {
         let numbers = drawing.numbers
         var y = panel.minY + 20
         out += "<g font-size=\"11.5\" fill=\"\(Palette.ink)\">\n"
-        out += "<text x=\"\(SVGNumber.px(swatchX))\" y=\"\(SVGNumber.px(y))\" font-size=\"15\" font-weight=\"bold\">\(XMLText.escape(strings.legend))</text>\n"
+        out +=
+            "<text x=\"\(SVGNumber.px(swatchX))\" y=\"\(SVGNumber.px(y))\" font-size=\"15\" font-weight=\"bold\">\(XMLText.escape(strings.legend))</text>\n"
         y += 12
 
         heading(&out, &y, strings.coverageByArea + " " + drawing.areaTerm.lowercased())
         for rampClass in Palette.coverageRamp.indices {
-            let lower = numbers.integer(rampClass * 20), upper = numbers.integer(rampClass * 20 + 20)
+            let lower = numbers.integer(rampClass * 20)
+            let upper = numbers.integer(rampClass * 20 + 20)
             swatch(&out, y, "fill=\"\(Palette.coverageRamp[rampClass])\" stroke=\"\(Palette.areaStroke)\" stroke-width=\".8\"")
             row(&out, &y, "\(lower)–\(upper)%")
         }
 
         heading(&out, &y, strings.patrolCoverage)
-        swatch(&out, y, "fill=\"\(Palette.coverageFill)\" fill-opacity=\"\(Palette.coverageOpacity)\" stroke=\"\(Palette.coverageStroke)\" stroke-width=\".8\"")
+        swatch(
+            &out, y,
+            "fill=\"\(Palette.coverageFill)\" fill-opacity=\"\(Palette.coverageOpacity)\" stroke=\"\(Palette.coverageStroke)\" stroke-width=\".8\""
+        )
         row(&out, &y, folder.summary.radiusM.map { strings.withinRadius(numbers.distance($0)) } ?? strings.patrolCoverage)
 
         heading(&out, &y, strings.rawanZones)
@@ -44,25 +50,30 @@ struct MapLegend {
             let scale = 4.5 / drawing.scene.symbols.radiusPx
             let stroke = 1.1 / scale
             for category in present {
-                out += "<use href=\"#\(SiteSymbols.id(category))\" transform=\"translate(\(SVGNumber.px(swatchX + 11)) \(SVGNumber.px(y - 4))) scale(\(Self.decimal(scale)))\""
+                out +=
+                    "<use href=\"#\(SiteSymbols.id(category))\" transform=\"translate(\(SVGNumber.px(swatchX + 11)) \(SVGNumber.px(y - 4))) scale(\(Self.decimal(scale)))\""
                 out += " fill=\"#fff\" stroke=\"\(Palette.ink)\" stroke-width=\"\(Self.decimal(stroke))\"/>\n"
                 row(&out, &y, strings.category(category))
             }
             for covered in [true, false] {
                 let stroke = covered ? Palette.coveredStroke : Palette.uncoveredStroke
                 let fill = covered ? Palette.coveredFill : Palette.uncoveredFill
-                out += "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"4.5\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.6\"/>\n"
+                out +=
+                    "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"4.5\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.6\"/>\n"
                 row(&out, &y, covered ? strings.siteCovered : strings.siteUncovered)
             }
             if folder.sites.contains(where: { $0.stale == true }) {
-                out += "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"6.5\" fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\"/>\n"
+                out +=
+                    "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"6.5\" fill=\"none\" stroke=\"\(Palette.stale)\" stroke-width=\"1.1\" stroke-dasharray=\"2 1.5\"/>\n"
                 row(&out, &y, strings.staleMark)
             }
         }
 
         heading(&out, &y, strings.hotspots)
-        out += "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"8\" fill=\"\(Palette.hotspot)\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
-        out += "<text x=\"\(SVGNumber.px(swatchX + 11))\" y=\"\(SVGNumber.px(y - 0.5))\" fill=\"#fff\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\">1</text>\n"
+        out +=
+            "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"8\" fill=\"\(Palette.hotspot)\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
+        out +=
+            "<text x=\"\(SVGNumber.px(swatchX + 11))\" y=\"\(SVGNumber.px(y - 0.5))\" fill=\"#fff\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\">1</text>\n"
         row(&out, &y, strings.hotspotNumbered)
         let total = folder.hotspots.count
         let shown = drawing.scene.hotspots.count
@@ -73,11 +84,14 @@ struct MapLegend {
         if !drawing.scene.posts.isEmpty {
             heading(&out, &y, strings.recommendedPosts)
             let size = MapDrawing.postTag(rank: 1)
-            out += "<rect x=\"\(SVGNumber.px(swatchX + 11 - size.width / 2))\" y=\"\(SVGNumber.px(y - 4 - size.height / 2))\" width=\"\(SVGNumber.px(size.width))\" height=\"\(SVGNumber.px(size.height))\" rx=\"3\" fill=\"\(Palette.post)\"/>"
-            out += "<text x=\"\(SVGNumber.px(swatchX + 11))\" y=\"\(SVGNumber.px(y))\" fill=\"#fff\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\">P1</text>\n"
+            out +=
+                "<rect x=\"\(SVGNumber.px(swatchX + 11 - size.width / 2))\" y=\"\(SVGNumber.px(y - 4 - size.height / 2))\" width=\"\(SVGNumber.px(size.width))\" height=\"\(SVGNumber.px(size.height))\" rx=\"3\" fill=\"\(Palette.post)\"/>"
+            out +=
+                "<text x=\"\(SVGNumber.px(swatchX + 11))\" y=\"\(SVGNumber.px(y))\" fill=\"#fff\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\">P1</text>\n"
             row(&out, &y, strings.postNumbered)
             if let px = drawing.scene.postReachPx, px >= 1, let radius = folder.summary.recommendations?.postRadiusM {
-                out += "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"7\" fill=\"\(Palette.post)\" fill-opacity=\".08\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\"/>\n"
+                out +=
+                    "<circle cx=\"\(SVGNumber.px(swatchX + 11))\" cy=\"\(SVGNumber.px(y - 4))\" r=\"7\" fill=\"\(Palette.post)\" fill-opacity=\".08\" stroke=\"\(Palette.post)\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\"/>\n"
                 row(&out, &y, strings.postReach(numbers.distance(radius)))
             }
         }
@@ -116,15 +130,20 @@ struct MapLegend {
         }
         let labelY = top + 19
         out += "<text x=\"\(SVGNumber.px(swatchX))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\">0</text>\n"
-        out += "<text x=\"\(SVGNumber.px(swatchX + bar.lengthPx / 2))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\" class=\"ck-km\" data-km=\"\(bar.lengthKm / 2)\">\(numbers.scaleLength(bar.lengthKm / 2))</text>\n"
-        out += "<text x=\"\(SVGNumber.px(swatchX + bar.lengthPx))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\" class=\"ck-km\" data-km=\"\(bar.lengthKm)\">\(numbers.scaleLength(bar.lengthKm))</text>\n"
+        out +=
+            "<text x=\"\(SVGNumber.px(swatchX + bar.lengthPx / 2))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\" class=\"ck-km\" data-km=\"\(bar.lengthKm / 2)\">\(numbers.scaleLength(bar.lengthKm / 2))</text>\n"
+        out +=
+            "<text x=\"\(SVGNumber.px(swatchX + bar.lengthPx))\" y=\"\(SVGNumber.px(labelY))\" text-anchor=\"middle\" font-size=\"10.5\" class=\"ck-km\" data-km=\"\(bar.lengthKm)\">\(numbers.scaleLength(bar.lengthKm))</text>\n"
         y = labelY + 14
 
         // North arrow: a split arrowhead with the letter above it.
-        let cx = panel.maxX - 30, tip = y + 14
-        out += "<text x=\"\(SVGNumber.px(cx))\" y=\"\(SVGNumber.px(tip - 4))\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(XMLText.escape(strings.north))</text>\n"
+        let cx = panel.maxX - 30
+        let tip = y + 14
+        out +=
+            "<text x=\"\(SVGNumber.px(cx))\" y=\"\(SVGNumber.px(tip - 4))\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(XMLText.escape(strings.north))</text>\n"
         out += "<path d=\"M\(SVGNumber.px(cx)) \(SVGNumber.px(tip))l-9 28 9-7z\" fill=\"\(Palette.ink)\"/>"
-        out += "<path d=\"M\(SVGNumber.px(cx)) \(SVGNumber.px(tip))l9 28-9-7z\" fill=\"#fff\" stroke=\"\(Palette.ink)\" stroke-width=\"1\"/>\n"
+        out +=
+            "<path d=\"M\(SVGNumber.px(cx)) \(SVGNumber.px(tip))l9 28-9-7z\" fill=\"#fff\" stroke=\"\(Palette.ink)\" stroke-width=\"1\"/>\n"
 
         var notes = [strings.displayProjection]
         let summary = drawing.folder.summary
@@ -136,7 +155,8 @@ struct MapLegend {
         }
         y += 8
         for note in notes {
-            out += "<text x=\"\(SVGNumber.px(swatchX))\" y=\"\(SVGNumber.px(y))\" font-size=\"10\" fill=\"#555\">\(XMLText.escape(note))</text>\n"
+            out +=
+                "<text x=\"\(SVGNumber.px(swatchX))\" y=\"\(SVGNumber.px(y))\" font-size=\"10\" fill=\"#555\">\(XMLText.escape(note))</text>\n"
             y += 14
         }
     }
@@ -144,7 +164,8 @@ struct MapLegend {
     /// A factor with three decimals, locale-free.
     private static func decimal(_ value: Double) -> String {
         let thousandths = Int((value * 1000).rounded())
-        let whole = thousandths / 1000, fraction = thousandths % 1000
+        let whole = thousandths / 1000
+        let fraction = thousandths % 1000
         guard fraction != 0 else { return String(whole) }
         var text = String(fraction)
         text = String(repeating: "0", count: 3 - text.count) + text

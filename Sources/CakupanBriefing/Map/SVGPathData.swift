@@ -41,13 +41,18 @@ struct SVGPathData {
         number(first.y)
         var previous = first
         for point in points.dropFirst() {
-            let dx = point.x - previous.x, dy = point.y - previous.y
+            let dx = point.x - previous.x
+            let dy = point.y - previous.y
             if dy == 0 {
-                command("h"); number(dx)
+                command("h")
+                number(dx)
             } else if dx == 0 {
-                command("v"); number(dy)
+                command("v")
+                number(dy)
             } else {
-                command("l"); number(dx); number(dy)
+                command("l")
+                number(dx)
+                number(dy)
             }
             previous = point
         }
@@ -75,10 +80,17 @@ enum SVGNumber {
     /// `tenths`/10 with at most one decimal and no leading zero before the point (`-.5`, `12.3`, `7`).
     static func appendTenths(_ tenths: Int, to text: inout String) {
         var value = tenths
-        if value < 0 { text.append("-"); value = -value }
-        let whole = value / 10, fraction = value % 10
+        if value < 0 {
+            text.append("-")
+            value = -value
+        }
+        let whole = value / 10
+        let fraction = value % 10
         if whole != 0 || fraction == 0 { text += String(whole) }
-        if fraction != 0 { text.append("."); text += String(fraction) }
+        if fraction != 0 {
+            text.append(".")
+            text += String(fraction)
+        }
     }
 
     /// A coordinate or length rounded to 0.1 px.

@@ -44,9 +44,13 @@ struct ScreenSimplifier: Sendable {
         var far = 0
         var farDistance = -1.0
         for (index, point) in points.enumerated() {
-            let dx = point.x - points[0].x, dy = point.y - points[0].y
+            let dx = point.x - points[0].x
+            let dy = point.y - points[0].y
             let distance = dx * dx + dy * dy
-            if distance > farDistance { farDistance = distance; far = index }
+            if distance > farDistance {
+                farDistance = distance
+                far = index
+            }
         }
         guard far > 0 else { return [points[0]] }
         let closed = points + [points[0]]
@@ -70,7 +74,10 @@ struct ScreenSimplifier: Sendable {
             var farDistance = -1.0
             for index in (start + 1)..<end {
                 let distance = Self.segmentDistanceSquared(points[index], points[start], points[end])
-                if distance > farDistance { farDistance = distance; farIndex = index }
+                if distance > farDistance {
+                    farDistance = distance
+                    farIndex = index
+                }
             }
             if farDistance > toleranceSquared {
                 keep[farIndex] = true
@@ -83,11 +90,13 @@ struct ScreenSimplifier: Sendable {
 
     /// Squared distance, px², from `p` to the segment `a`–`b`.
     static func segmentDistanceSquared(_ p: ScreenPoint, _ a: ScreenPoint, _ b: ScreenPoint) -> Double {
-        let dx = b.x - a.x, dy = b.y - a.y
+        let dx = b.x - a.x
+        let dy = b.y - a.y
         let lengthSquared = dx * dx + dy * dy
         var t = 0.0
         if lengthSquared > 0 { t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared)) }
-        let ex = p.x - (a.x + t * dx), ey = p.y - (a.y + t * dy)
+        let ex = p.x - (a.x + t * dx)
+        let ey = p.y - (a.y + t * dy)
         return ex * ex + ey * ey
     }
 }

@@ -10,10 +10,15 @@ struct ScreenTransform: Sendable {
     /// Fits the positions into `frame` leaving `marginPx` on each side. With no positions, or all
     /// in one place, shows 2 km around them (or around 0°, 0°).
     init(fitting positions: [LonLat], into frame: ScreenBox, marginPx: Double = 18) {
-        var minLon = Double.infinity, maxLon = -Double.infinity, minLat = Double.infinity, maxLat = -Double.infinity
+        var minLon = Double.infinity
+        var maxLon = -Double.infinity
+        var minLat = Double.infinity
+        var maxLat = -Double.infinity
         for p in positions {
-            minLon = min(minLon, p.lon); maxLon = max(maxLon, p.lon)
-            minLat = min(minLat, p.lat); maxLat = max(maxLat, p.lat)
+            minLon = min(minLon, p.lon)
+            maxLon = max(maxLon, p.lon)
+            minLat = min(minLat, p.lat)
+            maxLat = max(maxLat, p.lat)
         }
         if positions.isEmpty { (minLon, maxLon, minLat, maxLat) = (0, 0, 0, 0) }
         let projection = LocalProjection(centre: LonLat(lon: (minLon + maxLon) / 2, lat: (minLat + maxLat) / 2))

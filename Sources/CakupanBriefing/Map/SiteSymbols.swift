@@ -27,7 +27,8 @@ struct SiteSymbols: Sendable {
         }
         switch category {
         case .tps:  // circle
-            let rr = SVGNumber.px(r), d = SVGNumber.px(2 * r)
+            let rr = SVGNumber.px(r)
+            let d = SVGNumber.px(2 * r)
             return "M-\(rr) 0a\(rr) \(rr) 0 1 0 \(d) 0a\(rr) \(rr) 0 1 0-\(d) 0z"
         case .kpu:  // square
             return p([(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)])
@@ -50,7 +51,8 @@ struct SiteSymbols: Sendable {
         case .kediaman:  // house
             return p([(0, -1.2), (1.05, -0.2), (1.05, 0.95), (-1.05, 0.95), (-1.05, -0.2)])
         case .lainnya:  // plus
-            let a = 0.35, b = 1.1
+            let a = 0.35
+            let b = 1.1
             return p([(-a, -b), (a, -b), (a, -a), (b, -a), (b, a), (a, a), (a, b), (-a, b), (-a, a), (-b, a), (-b, -a), (-a, -a)])
         }
     }

@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The hotspots as actions: one row per kecamatan and cause (`HotspotGroups`, the rule the stdout
 /// report uses), with the group's hotspots by rank (the numbers on the map) and the recommended
 /// posts that reach them, or else the patrol change that resolves them. Replaces a long ranked list:

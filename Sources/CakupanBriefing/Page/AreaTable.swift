@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The per-area table: coverage share (with a bar), sites covered/total, priority-tinggi sites
 /// covered/total, rawan coverage share and hotspots; lowest coverage first, totals at the foot.
 struct AreaTable {
@@ -14,7 +15,10 @@ struct AreaTable {
         var out = "<h2>\(XMLText.escape(strings.areaTableTitle + " " + areaTerm.lowercased()))</h2>\n"
         out += "<p class=\"note\">\(XMLText.escape(strings.areaTableNote))</p>\n"
         out += "<table class=\"areas\">\n<thead><tr><th>\(XMLText.escape(areaTerm))</th>"
-        for heading in [strings.coveragePercent, strings.sitesCoveredOfTotal, strings.highCoveredOfTotal, strings.rawanCoveragePercent, strings.hotspotCount] {
+        for heading in [
+            strings.coveragePercent, strings.sitesCoveredOfTotal, strings.highCoveredOfTotal, strings.rawanCoveragePercent,
+            strings.hotspotCount,
+        ] {
             out += "<th class=\"num\">\(XMLText.escape(heading))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"

@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The whole briefing.html: head (charset, the Content-Security-Policy that blocks every request,
 /// the inline stylesheet), the map page (title, time window, CRS, key figures, the map), the area
 /// table, the recommended posts (when the folder has them), the short hotspot list with the hotspots
@@ -46,7 +47,8 @@ struct BriefingPage {
             limit: min(options.hotspotLimit, options.hotspotListLimit), mapLimit: options.hotspotLimit)
         out += "<section class=\"page\">\n\(hotspots.html())</section>\n"
         if let temporal = folder.summary.temporal {
-            out += "<section class=\"page\">\n\(TemporalSection(temporal: temporal, strings: strings, numbers: numbers, time: time).html())</section>\n"
+            out +=
+                "<section class=\"page\">\n\(TemporalSection(temporal: temporal, strings: strings, numbers: numbers, time: time).html())</section>\n"
         }
         out += "<script type=\"application/json\" id=\"ck-data\">\(mapData)</script>\n"
         out += "<script>\(MapScript.source)</script>\n"

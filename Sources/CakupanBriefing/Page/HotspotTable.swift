@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The short ranked hotspot list: the most urgent `limit` hotspots (rank, name, level, area, reason
 /// in the briefing's language, distance to the nearest patrol; zones show the dash), then the
 /// hotspots as actions (`ActionTable`). The full list stays in hotspots.geojson.
@@ -19,11 +20,13 @@ struct HotspotTable {
         }
         let shown = Array(folder.hotspots.prefix(limit))
         if shown.count < folder.hotspots.count {
-            out += "<p class=\"note\">\(numbers.integer(shown.count)) \(XMLText.escape(strings.of)) \(numbers.integer(folder.hotspots.count)) \(XMLText.escape(strings.hotspotsShown)); \(XMLText.escape(strings.fullListInFile)).</p>\n"
+            out +=
+                "<p class=\"note\">\(numbers.integer(shown.count)) \(XMLText.escape(strings.of)) \(numbers.integer(folder.hotspots.count)) \(XMLText.escape(strings.hotspotsShown)); \(XMLText.escape(strings.fullListInFile)).</p>\n"
         }
         let actions = ActionTable(
             folder: folder, strings: strings, numbers: numbers, areaTerm: areaTerm,
-            mappedRanks: Set(folder.hotspots.prefix(mapLimit).map(\.rank))).html()
+            mappedRanks: Set(folder.hotspots.prefix(mapLimit).map(\.rank))
+        ).html()
         guard !shown.isEmpty else { return out + actions }
         var areaNames: [String: String] = [:]
         for area in folder.areas where areaNames[area.id] == nil { areaNames[area.id] = area.name }
@@ -37,7 +40,8 @@ struct HotspotTable {
             let distance = hotspot.kind == .site ? hotspot.distanceM.map(numbers.distance) : nil
             out += "<tr><td class=\"num\"><span class=\"rank\">\(hotspot.rank)</span></td>"
             out += "<td>\(XMLText.escape(hotspot.name ?? hotspot.ref))</td>"
-            out += "<td><span class=\"level\" style=\"background:\(Palette.level(hotspot.level))\"></span>\(XMLText.escape(strings.level(hotspot.level)))</td>"
+            out +=
+                "<td><span class=\"level\" style=\"background:\(Palette.level(hotspot.level))\"></span>\(XMLText.escape(strings.level(hotspot.level)))</td>"
             out += "<td>\(XMLText.escape(area))</td><td>\(XMLText.escape(reason))</td>"
             out += "<td class=\"num\">\(distance ?? strings.notAvailable)</td></tr>\n"
         }

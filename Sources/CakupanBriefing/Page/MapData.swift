@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The interactive map's data: one JSON text embedded in briefing.html as
 /// `<script type="application/json" id="ck-data">`, read by `MapScript`. Every figure is already
 /// formatted here, with the same `NumberText` calls as the page's tables, so the info panel shows
@@ -48,58 +49,79 @@ struct MapData {
 
         var layers: [String] = []
         // Areas: the area table's columns.
-        layers.append(layer(
-            id: "areas", title: areaTerm, kind: "shape", search: true, cluster: false,
-            fields: [strings.coveragePercent, strings.sitesCoveredOfTotal, strings.highCoveredOfTotal, strings.rawanCoveragePercent, strings.hotspotCount],
-            features: folder.areas.indices.map { index in
-                let area = folder.areas[index]
-                return shapeFeature(table, name: area.name, shape: scene.areas[index], cls: Palette.rampClass(area.coverageShare), values: [
-                    numbers.percent(area.coverageShare), ratio(area.sitesCovered, area.sitesTotal), ratio(area.highCovered, area.highTotal),
-                    area.rawanCoveredShare.map(numbers.percent) ?? dash, numbers.integer(area.hotspots),
-                ])
-            }))
-        layers.append(layer(id: "coverage", title: strings.patrolCoverage, kind: "none", search: false, cluster: false, fields: [], features: []))
-        layers.append(layer(
-            id: "zones", title: strings.rawanZones, kind: "shape", search: true, cluster: false,
-            fields: [ui.level, areaTerm, ui.zoneCovered, strings.rank],
-            features: scene.zones.map { zone in
-                let record = zone.record
-                return shapeFeature(table, name: record.name ?? record.id, shape: zone.shape, cls: 0, values: [
-                    strings.level(record.level), areaName(record.area), record.coveredShare.map(numbers.percent) ?? dash,
-                    record.hotspotRank.map { String($0) } ?? dash,
-                ])
-            }))
-        layers.append(layer(
-            id: "gaps", title: strings.gap, kind: "shape", search: false, cluster: false,
-            fields: [ui.level, ui.uncoveredArea],
-            features: scene.gaps.map { gap in
-                let record = gap.record
-                return shapeFeature(table, name: record.name ?? record.zone, shape: gap.shape, cls: 0, values: [
-                    strings.level(record.level), record.gapM2.map(numbers.area) ?? dash,
-                ])
-            }))
-        layers.append(layer(
-            id: "sites", title: strings.sites, kind: "point", search: true, cluster: true,
-            fields: [strings.category, strings.priority, ui.status, strings.distanceToPatrol, areaTerm],
-            features: scene.sites.map { site in
-                let record = site.record
-                return pointFeature(table, name: record.name ?? record.id, x: site.point.x, y: site.point.y, cls: record.covered ? 1 : 0, values: [
-                    strings.category(record.category), strings.level(record.priority),
-                    record.covered ? ui.covered : ui.uncovered, record.distanceM.map(numbers.distance) ?? dash, areaName(record.area),
-                ])
-            }))
-        layers.append(layer(
-            id: "hotspots", title: strings.hotspots, kind: "point", search: false, cluster: false,
-            fields: [strings.rank, ui.level, areaTerm, strings.reason, strings.distanceToPatrol],
-            features: scene.hotspots.map { hotspot in
-                let record = hotspot.record
-                let point = TenthPoint(hotspot.point)
-                let distance = record.kind == .site ? record.distanceM.map(numbers.distance) : nil
-                return pointFeature(table, name: record.name ?? record.ref, x: point.x, y: point.y, cls: 0, values: [
-                    String(record.rank), strings.level(record.level), areaName(record.area),
-                    language == .id ? record.reason : record.reasonEnglish, distance ?? record.gapM2.map(numbers.area) ?? dash,
-                ])
-            }))
+        layers.append(
+            layer(
+                id: "areas", title: areaTerm, kind: "shape", search: true, cluster: false,
+                fields: [
+                    strings.coveragePercent, strings.sitesCoveredOfTotal, strings.highCoveredOfTotal, strings.rawanCoveragePercent,
+                    strings.hotspotCount,
+                ],
+                features: folder.areas.indices.map { index in
+                    let area = folder.areas[index]
+                    return shapeFeature(
+                        table, name: area.name, shape: scene.areas[index], cls: Palette.rampClass(area.coverageShare),
+                        values: [
+                            numbers.percent(area.coverageShare), ratio(area.sitesCovered, area.sitesTotal),
+                            ratio(area.highCovered, area.highTotal),
+                            area.rawanCoveredShare.map(numbers.percent) ?? dash, numbers.integer(area.hotspots),
+                        ])
+                }))
+        layers.append(
+            layer(id: "coverage", title: strings.patrolCoverage, kind: "none", search: false, cluster: false, fields: [], features: []))
+        layers.append(
+            layer(
+                id: "zones", title: strings.rawanZones, kind: "shape", search: true, cluster: false,
+                fields: [ui.level, areaTerm, ui.zoneCovered, strings.rank],
+                features: scene.zones.map { zone in
+                    let record = zone.record
+                    return shapeFeature(
+                        table, name: record.name ?? record.id, shape: zone.shape, cls: 0,
+                        values: [
+                            strings.level(record.level), areaName(record.area), record.coveredShare.map(numbers.percent) ?? dash,
+                            record.hotspotRank.map { String($0) } ?? dash,
+                        ])
+                }))
+        layers.append(
+            layer(
+                id: "gaps", title: strings.gap, kind: "shape", search: false, cluster: false,
+                fields: [ui.level, ui.uncoveredArea],
+                features: scene.gaps.map { gap in
+                    let record = gap.record
+                    return shapeFeature(
+                        table, name: record.name ?? record.zone, shape: gap.shape, cls: 0,
+                        values: [
+                            strings.level(record.level), record.gapM2.map(numbers.area) ?? dash,
+                        ])
+                }))
+        layers.append(
+            layer(
+                id: "sites", title: strings.sites, kind: "point", search: true, cluster: true,
+                fields: [strings.category, strings.priority, ui.status, strings.distanceToPatrol, areaTerm],
+                features: scene.sites.map { site in
+                    let record = site.record
+                    return pointFeature(
+                        table, name: record.name ?? record.id, x: site.point.x, y: site.point.y, cls: record.covered ? 1 : 0,
+                        values: [
+                            strings.category(record.category), strings.level(record.priority),
+                            record.covered ? ui.covered : ui.uncovered, record.distanceM.map(numbers.distance) ?? dash,
+                            areaName(record.area),
+                        ])
+                }))
+        layers.append(
+            layer(
+                id: "hotspots", title: strings.hotspots, kind: "point", search: false, cluster: false,
+                fields: [strings.rank, ui.level, areaTerm, strings.reason, strings.distanceToPatrol],
+                features: scene.hotspots.map { hotspot in
+                    let record = hotspot.record
+                    let point = TenthPoint(hotspot.point)
+                    let distance = record.kind == .site ? record.distanceM.map(numbers.distance) : nil
+                    return pointFeature(
+                        table, name: record.name ?? record.ref, x: point.x, y: point.y, cls: 0,
+                        values: [
+                            String(record.rank), strings.level(record.level), areaName(record.area),
+                            language == .id ? record.reason : record.reasonEnglish, distance ?? record.gapM2.map(numbers.area) ?? dash,
+                        ])
+                }))
 
         if folder.posts != nil {
             // Recommended posts: found by rank ("pos 1", "p1") or by words of their reason.
@@ -111,20 +133,24 @@ struct MapData {
                 let point = TenthPoint(post.point)
                 let reason = language == .id ? record.reason : record.reasonEnglish
                 keys.append(table.id("p\(record.rank) \(reason)"))
-                return pointFeature(table, name: "\(strings.postWord) \(record.rank): \(record.name ?? record.id)", x: point.x, y: point.y, cls: 0, values: [
-                    String(record.rank), numbers.weight(record.gain), section.covers(record),
-                    record.nearestPatrolM.map(numbers.distance) ?? dash, areaName(record.area), reason,
-                ])
+                return pointFeature(
+                    table, name: "\(strings.postWord) \(record.rank): \(record.name ?? record.id)", x: point.x, y: point.y, cls: 0,
+                    values: [
+                        String(record.rank), numbers.weight(record.gain), section.covers(record),
+                        record.nearestPatrolM.map(numbers.distance) ?? dash, areaName(record.area), reason,
+                    ])
             }
-            layers.append(layer(
-                id: "recommendations", title: strings.recommendedPosts, kind: "point", search: true, cluster: false,
-                fields: [strings.rank, strings.gain, strings.covers, strings.distanceToPatrol, areaTerm, strings.reason],
-                features: features, keys: keys))
+            layers.append(
+                layer(
+                    id: "recommendations", title: strings.recommendedPosts, kind: "point", search: true, cluster: false,
+                    fields: [strings.rank, strings.gain, strings.covers, strings.distanceToPatrol, areaTerm, strings.reason],
+                    features: features, keys: keys))
         }
 
         let frame = MapScene.frame
         var out = "{\"ui\":\(ui.json(label: strings.legend)),\"dec\":\(Self.string(numbers.decimalSeparator))"
-        out += ",\"frame\":[\(SVGNumber.px(frame.minX)),\(SVGNumber.px(frame.minY)),\(SVGNumber.px(frame.width)),\(SVGNumber.px(frame.height))]"
+        out +=
+            ",\"frame\":[\(SVGNumber.px(frame.minX)),\(SVGNumber.px(frame.minY)),\(SVGNumber.px(frame.width)),\(SVGNumber.px(frame.height))]"
         out += ",\"sym\":\(SVGNumber.px(scene.symbols.radiusPx))"
         out += ",\"layers\":[\n" + layers.joined(separator: ",\n") + "\n],\"s\":["
         for (index, text) in table.list.enumerated() {
@@ -157,11 +183,13 @@ struct MapData {
         var box = ScreenBox(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
         for polygon in shape {
             let b = polygon.box
-            box = ScreenBox(minX: min(box.minX, b.minX), minY: min(box.minY, b.minY), maxX: max(box.maxX, b.maxX), maxY: max(box.maxY, b.maxY))
+            box = ScreenBox(
+                minX: min(box.minX, b.minX), minY: min(box.minY, b.minY), maxX: max(box.maxX, b.maxX), maxY: max(box.maxY, b.maxY))
         }
         if shape.isEmpty || !box.minX.isFinite { box = ScreenBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         let anchor = TenthPoint(InteriorPoint.ofLargest(shape) ?? box.centre)
-        let low = TenthPoint(ScreenPoint(x: box.minX, y: box.minY)), high = TenthPoint(ScreenPoint(x: box.maxX, y: box.maxY))
+        let low = TenthPoint(ScreenPoint(x: box.minX, y: box.minY))
+        let high = TenthPoint(ScreenPoint(x: box.maxX, y: box.maxY))
         var out = "[\(table.id(name)),\(anchor.x),\(anchor.y),\(cls),\(low.x),\(low.y),\(high.x),\(high.y)"
         for value in values { out += ",\(table.id(value))" }
         return out + "]"
@@ -219,7 +247,8 @@ struct InteractiveStrings: Sendable {
                 search: "Cari lokasi atau kecamatan", reset: "Tampilan awal", zoomIn: "Perbesar", zoomOut: "Perkecil",
                 layers: "Lapisan", labels: "Label", noMatch: "Tidak ditemukan", close: "Tutup",
                 help: "Seret untuk menggeser, gulir atau +/− untuk memperbesar, klik untuk rincian.",
-                clusterNote: "Lingkaran berangka = jumlah lokasi; hijau = semua terjangkau, merah = tak terjangkau. Perbesar untuk melihat tiap lokasi.",
+                clusterNote:
+                    "Lingkaran berangka = jumlah lokasi; hijau = semua terjangkau, merah = tak terjangkau. Perbesar untuk melihat tiap lokasi.",
                 level: "Tingkat", status: "Status", covered: "terjangkau", uncovered: "tak terjangkau",
                 zoneCovered: "Terjangkau", uncoveredArea: "Luas tak terjangkau")
         case .en:

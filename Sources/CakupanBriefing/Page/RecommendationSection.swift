@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// The page of recommended posts (recommendations.geojson and summary.json `recommendations`): the
 /// coverage before and after the posts, how good the answer is, and one row per post by rank
 /// (near what, weight added, what it newly covers, distance to the nearest patrol, the reason in the
@@ -33,7 +34,8 @@ struct RecommendationSection {
         out += "<table class=\"posts\">\n<thead><tr><th class=\"num\">\(XMLText.escape(strings.postWord))</th>"
         out += "<th>\(XMLText.escape(strings.near))</th><th>\(XMLText.escape(areaTerm))</th>"
         out += "<th class=\"num\">\(XMLText.escape(strings.gain))</th><th>\(XMLText.escape(strings.covers))</th>"
-        out += "<th class=\"num\">\(XMLText.escape(strings.distanceToPatrol))</th><th>\(XMLText.escape(strings.reason))</th></tr></thead>\n<tbody>\n"
+        out +=
+            "<th class=\"num\">\(XMLText.escape(strings.distanceToPatrol))</th><th>\(XMLText.escape(strings.reason))</th></tr></thead>\n<tbody>\n"
         for post in posts {
             let area = post.area.map { areaNames[$0] ?? $0 } ?? strings.notAvailable
             out += "<tr data-rank=\"\(post.rank)\"><td class=\"num\"><span class=\"post\">P\(post.rank)</span></td>"
@@ -49,7 +51,8 @@ struct RecommendationSection {
     /// The sites and zones a post newly covers, by name: `Kantor KPU, TPS 3, … (+2 lainnya); zona:
     /// Simpang Tiga`.
     func covers(_ post: PostRecord) -> String {
-        var siteNames: [String: String] = [:], zoneNames: [String: String] = [:]
+        var siteNames: [String: String] = [:]
+        var zoneNames: [String: String] = [:]
         for site in folder.sites where siteNames[site.id] == nil { siteNames[site.id] = site.name ?? site.id }
         for zone in folder.zones where zoneNames[zone.id] == nil { zoneNames[zone.id] = zone.name ?? zone.id }
         func list(_ ids: [String], _ names: [String: String]) -> String {
@@ -66,23 +69,31 @@ struct RecommendationSection {
     private func beforeAfter(_ summary: RecommendationSummary) -> String {
         var out = "<h3>\(XMLText.escape(strings.coverageBeforeAfter))</h3>\n"
         out += "<table class=\"before-after\">\n<thead><tr><th></th><th class=\"num\">\(XMLText.escape(strings.before))</th>"
-        out += "<th class=\"num\">\(XMLText.escape(strings.after))</th><th class=\"num\">\(XMLText.escape(strings.change))</th></tr></thead>\n<tbody>\n"
+        out +=
+            "<th class=\"num\">\(XMLText.escape(strings.after))</th><th class=\"num\">\(XMLText.escape(strings.change))</th></tr></thead>\n<tbody>\n"
         let totals = folder.summary.totals
         func row(_ label: String, _ before: String, _ after: String, _ change: String) {
-            out += "<tr><td>\(XMLText.escape(label))</td><td class=\"num\">\(before)</td><td class=\"num\">\(after)</td><td class=\"num\">\(change)</td></tr>\n"
+            out +=
+                "<tr><td>\(XMLText.escape(label))</td><td class=\"num\">\(before)</td><td class=\"num\">\(after)</td><td class=\"num\">\(change)</td></tr>\n"
         }
         func plus(_ value: Int) -> String { (value > 0 ? "+" : "") + numbers.integer(value) }
-        let b = summary.before, a = summary.after
-        row(strings.sitesCovered, "\(numbers.integer(b.sitesCovered)) / \(numbers.integer(totals.sitesTotal))",
+        let b = summary.before
+        let a = summary.after
+        row(
+            strings.sitesCovered, "\(numbers.integer(b.sitesCovered)) / \(numbers.integer(totals.sitesTotal))",
             "\(numbers.integer(a.sitesCovered)) / \(numbers.integer(totals.sitesTotal))", plus(a.sitesCovered - b.sitesCovered))
-        row(strings.highCovered, "\(numbers.integer(b.highCovered)) / \(numbers.integer(totals.highTotal))",
+        row(
+            strings.highCovered, "\(numbers.integer(b.highCovered)) / \(numbers.integer(totals.highTotal))",
             "\(numbers.integer(a.highCovered)) / \(numbers.integer(totals.highTotal))", plus(a.highCovered - b.highCovered))
         if folder.summary.temporal != nil || a.staleSitesWithPost > 0 {
-            row(strings.staleWithPost, numbers.integer(b.staleSitesWithPost), numbers.integer(a.staleSitesWithPost),
+            row(
+                strings.staleWithPost, numbers.integer(b.staleSitesWithPost), numbers.integer(a.staleSitesWithPost),
                 plus(a.staleSitesWithPost - b.staleSitesWithPost))
         }
         if totals.zones > 0, let before = b.zoneCoveredM2, let after = a.zoneCoveredM2 {
-            row(strings.zoneAreaCovered, numbers.area(before), numbers.area(after), (after > before ? "+" : "") + numbers.area(after - before))
+            row(
+                strings.zoneAreaCovered, numbers.area(before), numbers.area(after),
+                (after > before ? "+" : "") + numbers.area(after - before))
         }
         out += "</tbody>\n</table>\n"
         var quality = summary.optimal ? strings.optimalProven : strings.withinGap(numbers.fixed(summary.gapPercent ?? 0, digits: 1) + " %")

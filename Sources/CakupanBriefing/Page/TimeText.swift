@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// Times of the temporal summary, written for people without a date library (and so without the
 /// machine's time zone or locale): ISO 8601 strings such as `2024-11-27T06:00:00+07:00` are read
 /// by position and shown in the offset they carry, `+07:00` as WIB, `+08:00` WITA, `+09:00` WIT.
@@ -10,8 +11,12 @@ struct TimeText: Sendable {
 
     static func parts(_ text: String) -> Parts? { ISOTime.parts(text) }
 
-    private static let monthsID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
-    private static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    private static let monthsID = [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    ]
+    private static let monthsEN = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
 
     /// `27 November 2024`.
     func date(_ parts: Parts) -> String {
@@ -61,14 +66,15 @@ struct TimeText: Sendable {
     /// A duration in seconds: `3 j 20 mnt` / `3 h 20 min`, minutes rounded.
     func duration(_ seconds: Double, _ strings: BriefingStrings) -> String {
         let minutes = Int((max(seconds, 0) / 60).rounded())
-        let hours = minutes / 60, rest = minutes % 60
+        let hours = minutes / 60
+        let rest = minutes % 60
         if hours == 0 { return "\(rest) \(strings.minutesAbbreviation)" }
         return "\(hours) \(strings.hoursAbbreviation) \(rest) \(strings.minutesAbbreviation)"
     }
 }
 
-private extension String {
-    func replacingColon(with replacement: Character) -> String {
+extension String {
+    fileprivate func replacingColon(with replacement: Character) -> String {
         String(map { $0 == ":" ? replacement : $0 })
     }
 }

@@ -1,4 +1,5 @@
 import CakupanSchema
+
 /// An SVG bar chart of attended sites per hour (summary.json `temporal.hourly`), 1000×260 px:
 /// a bar per hour labelled with its count, hour labels below, a round y-axis maximum.
 struct TimelineChart {
@@ -20,8 +21,10 @@ struct TimelineChart {
         for quarter in 0...4 {
             let value = maximum * quarter / 4
             let y = plot.maxY - plot.height * Double(quarter) / 4
-            out += "<path d=\"M\(SVGNumber.px(plot.minX)) \(SVGNumber.px(y))H\(SVGNumber.px(plot.maxX))\" stroke=\"\(quarter == 0 ? "#555" : "#ddd")\" stroke-width=\"1\"/>"
-            out += "<text x=\"\(SVGNumber.px(plot.minX - 6))\" y=\"\(SVGNumber.px(y + 4))\" text-anchor=\"end\" fill=\"#444\">\(numbers.integer(value))</text>\n"
+            out +=
+                "<path d=\"M\(SVGNumber.px(plot.minX)) \(SVGNumber.px(y))H\(SVGNumber.px(plot.maxX))\" stroke=\"\(quarter == 0 ? "#555" : "#ddd")\" stroke-width=\"1\"/>"
+            out +=
+                "<text x=\"\(SVGNumber.px(plot.minX - 6))\" y=\"\(SVGNumber.px(y + 4))\" text-anchor=\"end\" fill=\"#444\">\(numbers.integer(value))</text>\n"
         }
         guard !hours.isEmpty, maximum > 0 else { return out + "</svg>\n" }
         let slot = plot.width / Double(hours.count)
@@ -31,19 +34,23 @@ struct TimelineChart {
         for (index, hour) in hours.enumerated() {
             let barHeight = plot.height * Double(hour.attendedSites) / Double(maximum)
             let x = plot.minX + slot * Double(index) + (slot - barWidth) / 2
-            out += "<rect x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(plot.maxY - barHeight))\" width=\"\(SVGNumber.px(barWidth))\" height=\"\(SVGNumber.px(barHeight))\"><title>\(XMLText.escape(time.moment(hour.hour))): \(numbers.integer(hour.attendedSites)) \(XMLText.escape(strings.attendedSites))</title></rect>\n"
+            out +=
+                "<rect x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(plot.maxY - barHeight))\" width=\"\(SVGNumber.px(barWidth))\" height=\"\(SVGNumber.px(barHeight))\"><title>\(XMLText.escape(time.moment(hour.hour))): \(numbers.integer(hour.attendedSites)) \(XMLText.escape(strings.attendedSites))</title></rect>\n"
         }
         out += "</g>\n<g text-anchor=\"middle\" fill=\"\(Palette.ink)\">\n"
         for (index, hour) in hours.enumerated() where index % labelEvery == 0 {
             let x = plot.minX + slot * (Double(index) + 0.5)
-            out += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(plot.maxY + 16))\">\(XMLText.escape(time.hourLabel(hour.hour)))</text>"
+            out +=
+                "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(plot.maxY + 16))\">\(XMLText.escape(time.hourLabel(hour.hour)))</text>"
             if hours.count <= 36 {
                 let barTop = plot.maxY - plot.height * Double(hour.attendedSites) / Double(maximum)
-                out += "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(barTop - 4))\" font-size=\"11\">\(numbers.integer(hour.attendedSites))</text>"
+                out +=
+                    "<text x=\"\(SVGNumber.px(x))\" y=\"\(SVGNumber.px(barTop - 4))\" font-size=\"11\">\(numbers.integer(hour.attendedSites))</text>"
             }
             out += "\n"
         }
-        out += "<text x=\"\(SVGNumber.px(plot.centre.x))\" y=\"\(SVGNumber.px(Self.height - 6))\" fill=\"#444\">\(XMLText.escape(strings.hour))</text>\n"
+        out +=
+            "<text x=\"\(SVGNumber.px(plot.centre.x))\" y=\"\(SVGNumber.px(Self.height - 6))\" fill=\"#444\">\(XMLText.escape(strings.hour))</text>\n"
         out += "</g>\n</svg>\n"
         return out
     }

@@ -18,23 +18,29 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Planned patrol routes: lines (repeatable).", valueName: "file[#layer]"))
     var patrols: [String] = []
 
-    @Option(name: .customLong("area-fields"), help: ArgumentHelp("Columns of area fields, e.g. name=NAMOBJ.", valueName: "k=col,..."),
-            transform: Parse.fields(.areas))
+    @Option(
+        name: .customLong("area-fields"), help: ArgumentHelp("Columns of area fields, e.g. name=NAMOBJ.", valueName: "k=col,..."),
+        transform: Parse.fields(.areas))
     var areaFields: [RoleField: String]?
 
-    @Option(name: .customLong("site-fields"), help: ArgumentHelp("Columns of site fields, e.g. \"name=Nama TPS,lat=LINTANG,lon=BUJUR\".", valueName: "k=col,..."),
-            transform: Parse.fields(.sites))
+    @Option(
+        name: .customLong("site-fields"),
+        help: ArgumentHelp("Columns of site fields, e.g. \"name=Nama TPS,lat=LINTANG,lon=BUJUR\".", valueName: "k=col,..."),
+        transform: Parse.fields(.sites))
     var siteFields: [RoleField: String]?
 
-    @Option(name: .customLong("rawan-fields"), help: ArgumentHelp("Columns of rawan fields, e.g. level=Tingkat.", valueName: "k=col,..."),
-            transform: Parse.fields(.rawan))
+    @Option(
+        name: .customLong("rawan-fields"), help: ArgumentHelp("Columns of rawan fields, e.g. level=Tingkat.", valueName: "k=col,..."),
+        transform: Parse.fields(.rawan))
     var rawanFields: [RoleField: String]?
 
-    @Option(name: .customLong("patrol-fields"), help: ArgumentHelp("Columns of patrol fields, e.g. name=Rute.", valueName: "k=col,..."),
-            transform: Parse.fields(.patrols))
+    @Option(
+        name: .customLong("patrol-fields"), help: ArgumentHelp("Columns of patrol fields, e.g. name=Rute.", valueName: "k=col,..."),
+        transform: Parse.fields(.patrols))
     var patrolFields: [RoleField: String]?
 
-    @Option(name: .customLong("area-name"), help: ArgumentHelp("Field holding area names (same as --area-fields name=…).", valueName: "column"))
+    @Option(
+        name: .customLong("area-name"), help: ArgumentHelp("Field holding area names (same as --area-fields name=…).", valueName: "column"))
     var areaName: String?
 
     /// The inputs given as flags; `--*-fields` apply to that role's files.

@@ -10,8 +10,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Operation name shown in the results.", valueName: "text"))
     var name: String?
 
-    @Option(help: ArgumentHelp("Formats besides GeoJSON: kml (Google Earth, My Maps), gpkg (QGIS).", valueName: "list"),
-            transform: Parse.formats)
+    @Option(
+        help: ArgumentHelp("Formats besides GeoJSON: kml (Google Earth, My Maps), gpkg (QGIS).", valueName: "list"),
+        transform: Parse.formats)
     var format: Set<ExportFormat> = [.geojson]
 
     @Option(help: ArgumentHelp("Add the run to a history store: a .gpkg, or PG:\"dbname=… host=…\".", valueName: "store"))
@@ -29,7 +30,8 @@ struct BriefingOptionGroup: ParsableArguments {
     @Flag(help: "Also write briefing.html (one offline file, prints on A4) and briefing.svg.")
     var briefing = false
 
-    @Option(help: ArgumentHelp("Language of the report and briefing: id (default) or en.", valueName: "id|en"),
-            transform: Parse.language)
+    @Option(
+        help: ArgumentHelp("Language of the report and briefing: id (default) or en.", valueName: "id|en"),
+        transform: Parse.language)
     var lang: BriefingLanguage = .id
 }

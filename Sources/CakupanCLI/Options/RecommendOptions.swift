@@ -4,23 +4,35 @@ import Foundation
 
 /// Recommendations: where to place new posts (maximal covering, or set covering with `cover`).
 struct RecommendOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Place N new posts covering the most weight, or 'cover': the fewest posts reaching every uncovered tinggi site.", valueName: "N|cover"))
+    @Option(
+        help: ArgumentHelp(
+            "Place N new posts covering the most weight, or 'cover': the fewest posts reaching every uncovered tinggi site.",
+            valueName: "N|cover"))
     var recommend: String?
 
-    @Option(help: ArgumentHelp("Candidate post places: any point layer (default: every demand point) (repeatable).", valueName: "file[#layer]"))
+    @Option(
+        help: ArgumentHelp("Candidate post places: any point layer (default: every demand point) (repeatable).", valueName: "file[#layer]"))
     var candidates: [String] = []
 
-    @Option(name: .customLong("candidate-fields"), help: ArgumentHelp("Columns of candidate fields, e.g. name=Nama Pos.", valueName: "k=col,..."),
-            transform: Parse.fields(.candidates))
+    @Option(
+        name: .customLong("candidate-fields"),
+        help: ArgumentHelp("Columns of candidate fields, e.g. name=Nama Pos.", valueName: "k=col,..."),
+        transform: Parse.fields(.candidates))
     var candidateFields: [RoleField: String]?
 
-    @Option(name: .customLong("post-radius"), help: ArgumentHelp("How far a post reaches (default: the patrol radius).", valueName: "metres"))
+    @Option(
+        name: .customLong("post-radius"), help: ArgumentHelp("How far a post reaches (default: the patrol radius).", valueName: "metres"))
     var postRadius: String?
 
-    @Option(help: ArgumentHelp("Demand weight of a level, e.g. tinggi=5 (default tinggi=\(w(.tinggi)), sedang=\(w(.sedang)), rendah=\(w(.rendah))) (repeatable).", valueName: "level=w"))
+    @Option(
+        help: ArgumentHelp(
+            "Demand weight of a level, e.g. tinggi=5 (default tinggi=\(w(.tinggi)), sedang=\(w(.sedang)), rendah=\(w(.rendah))) (repeatable).",
+            valueName: "level=w"))
     var weight: [String] = []
 
-    @Option(name: .customLong("solve-time"), help: ArgumentHelp("Time limit of the exact solver (default \(Int(Defaults.solveTime))s).", valueName: "duration"))
+    @Option(
+        name: .customLong("solve-time"),
+        help: ArgumentHelp("Time limit of the exact solver (default \(Int(Defaults.solveTime))s).", valueName: "duration"))
     var solveTime: String?
 
     /// For the peer check (benchmarks/peers/mclp_peer.py): the instance in metric coordinates with

@@ -19,41 +19,46 @@ enum DemoFixture {
     static let posts: [GeoJSONText.Position] = [(106.860, -6.440), (106.880, -6.575), (106.800, -6.480), (106.725, -6.585)]
 
     /// Sites: name, category, priority, position.
-    static let sites: [(String, String, String, GeoJSONText.Position)] = [
-        ("Kantor KPU Kabupaten", "kpu", "tinggi", (106.7552, -6.4497)),
-        ("Kantor Bawaslu", "bawaslu", "tinggi", (106.8301, -6.5302)),
-        ("Kantor DPC Partai A", "partai", "sedang", (106.8598, -6.4412)),
-        ("Kantor DPC Partai B", "partai", "sedang", (106.7900, -6.4300)),
-        ("Gudang Logistik KPU", "gudang", "tinggi", (106.8795, -6.5748)),
-        ("Gudang Kecamatan Sukamaju", "gudang", "sedang", (106.8650, -6.4700)),
-        ("Lokasi Pleno Kecamatan", "pleno", "tinggi", (106.7652, -6.5400)),
-        ("Lokasi Pleno Cibening", "pleno", "tinggi", (106.7250, -6.5450)),
-        ("Lapangan Kampanye Utama", "kampanye", "sedang", (106.8420, -6.4180)),
-        ("Alun-alun", "kampanye", "sedang", (106.8003, -6.4801)),
-        ("Kediaman Calon Bupati", "kediaman", "tinggi", (106.7350, -6.4180)),
-        ("Kediaman Tokoh Agama", "kediaman", "rendah", (106.8850, -6.5300)),
-        ("Posko Relawan", "lainnya", "rendah", (106.7100, -6.4700)),
-        ("Pasar Induk", "lainnya", "rendah", (106.8200, -6.5900)),
-    ] + (1...16).map { index in
-        // Every other TPS lies along a patrol route (covered), the rest spread over the kabupaten.
-        if index.isMultiple(of: 2) {
-            let route = routes[(index / 2) % routes.count]
-            let t = 0.15 + 0.7 * Double((index * 3) % 8) / 8
-            let lon = route.0.lon + (route.1.lon - route.0.lon) * t + 0.0012 * WigglyGrid.noise(index, 1, 1)
-            let lat = route.0.lat + (route.1.lat - route.0.lat) * t + 0.0012 * WigglyGrid.noise(index, 2, 2)
+    static let sites: [(String, String, String, GeoJSONText.Position)] =
+        [
+            ("Kantor KPU Kabupaten", "kpu", "tinggi", (106.7552, -6.4497)),
+            ("Kantor Bawaslu", "bawaslu", "tinggi", (106.8301, -6.5302)),
+            ("Kantor DPC Partai A", "partai", "sedang", (106.8598, -6.4412)),
+            ("Kantor DPC Partai B", "partai", "sedang", (106.7900, -6.4300)),
+            ("Gudang Logistik KPU", "gudang", "tinggi", (106.8795, -6.5748)),
+            ("Gudang Kecamatan Sukamaju", "gudang", "sedang", (106.8650, -6.4700)),
+            ("Lokasi Pleno Kecamatan", "pleno", "tinggi", (106.7652, -6.5400)),
+            ("Lokasi Pleno Cibening", "pleno", "tinggi", (106.7250, -6.5450)),
+            ("Lapangan Kampanye Utama", "kampanye", "sedang", (106.8420, -6.4180)),
+            ("Alun-alun", "kampanye", "sedang", (106.8003, -6.4801)),
+            ("Kediaman Calon Bupati", "kediaman", "tinggi", (106.7350, -6.4180)),
+            ("Kediaman Tokoh Agama", "kediaman", "rendah", (106.8850, -6.5300)),
+            ("Posko Relawan", "lainnya", "rendah", (106.7100, -6.4700)),
+            ("Pasar Induk", "lainnya", "rendah", (106.8200, -6.5900)),
+        ]
+        + (1...16).map { index in
+            // Every other TPS lies along a patrol route (covered), the rest spread over the kabupaten.
+            if index.isMultiple(of: 2) {
+                let route = routes[(index / 2) % routes.count]
+                let t = 0.15 + 0.7 * Double((index * 3) % 8) / 8
+                let lon = route.0.lon + (route.1.lon - route.0.lon) * t + 0.0012 * WigglyGrid.noise(index, 1, 1)
+                let lat = route.0.lat + (route.1.lat - route.0.lat) * t + 0.0012 * WigglyGrid.noise(index, 2, 2)
+                return ("TPS \(index)", "tps", index % 5 == 0 ? "tinggi" : "sedang", (lon, lat))
+            }
+            let lon = 106.71 + 0.0117 * Double((index * 7) % 16)
+            let lat = -6.59 + 0.0113 * Double((index * 5) % 16)
             return ("TPS \(index)", "tps", index % 5 == 0 ? "tinggi" : "sedang", (lon, lat))
         }
-        let lon = 106.71 + 0.0117 * Double((index * 7) % 16)
-        let lat = -6.59 + 0.0113 * Double((index * 5) % 16)
-        return ("TPS \(index)", "tps", index % 5 == 0 ? "tinggi" : "sedang", (lon, lat))
-    }
 
     /// Rawan zones: name, level, ring, whether covered.
     static var zones: [(String, String, [GeoJSONText.Position])] {
         [
-            ("Perbatasan Desa Cikaret", "tinggi", [
-                (106.708, -6.500), (106.728, -6.497), (106.742, -6.505), (106.738, -6.520), (106.720, -6.526), (106.706, -6.515),
-            ]),
+            (
+                "Perbatasan Desa Cikaret", "tinggi",
+                [
+                    (106.708, -6.500), (106.728, -6.497), (106.742, -6.505), (106.738, -6.520), (106.720, -6.526), (106.706, -6.515),
+                ]
+            ),
             ("Simpang Tiga Pasar", "sedang", metres.circle((106.868, -6.498), radius: 900)),
             ("Kampung Baru", "rendah", metres.circle((106.790, -6.585), radius: 700)),
             ("Depan Kantor KPU", "tinggi", metres.circle((106.754, -6.451), radius: 300)),
@@ -82,7 +87,9 @@ enum DemoFixture {
     }
 
     /// Writes the folder and returns its URL.
-    static func write(temporal: Bool = true, operation: String? = "Operasi Mantap Praja Pilkada 2024", recommendations: Bool = false) throws -> URL {
+    static func write(temporal: Bool = true, operation: String? = "Operasi Mantap Praja Pilkada 2024", recommendations: Bool = false) throws
+        -> URL
+    {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("cakupan-briefing-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -117,11 +124,14 @@ enum DemoFixture {
                 perArea[area].highCovered += covered ? 1 : 0
                 if !covered { uncoveredHigh.append(("s\(index + 1)", site.0, site.1, distance, site.3, area)) }
             }
-            siteFeatures.append(G.feature(G.point(site.3), [
-                ("id", G.string("s\(index + 1)")), ("name", G.string(site.0)), ("category", G.string(site.1)),
-                ("priority", G.string(site.2)), ("radius_m", G.number(radiusM)), ("distance_m", G.number(distance.rounded())),
-                ("covered", covered ? "true" : "false"), ("nearest_patrol", G.string("p1")), ("area", G.string("a\(area + 1)")),
-            ] + (temporal ? [("stale", index % 9 == 4 ? "true" : "false")] : [])))
+            siteFeatures.append(
+                G.feature(
+                    G.point(site.3),
+                    [
+                        ("id", G.string("s\(index + 1)")), ("name", G.string(site.0)), ("category", G.string(site.1)),
+                        ("priority", G.string(site.2)), ("radius_m", G.number(radiusM)), ("distance_m", G.number(distance.rounded())),
+                        ("covered", covered ? "true" : "false"), ("nearest_patrol", G.string("p1")), ("area", G.string("a\(area + 1)")),
+                    ] + (temporal ? [("stale", index % 9 == 4 ? "true" : "false")] : [])))
         }
 
         // Hotspots: zone gaps first (tinggi, then others), then uncovered tinggi sites.
@@ -149,18 +159,23 @@ enum DemoFixture {
             if !covered {
                 rank += 1
                 properties.append(("hotspot_rank", String(rank)))
-                gapFeatures.append(G.feature(G.polygon([zone.2]), [
-                    ("zone", G.string("z\(index + 1)")), ("name", G.string(zone.0)), ("level", G.string(zone.1)),
-                    ("gap_m2", "2500000"), ("area", G.string("a\(area + 1)")),
-                ]))
-                addHotspot(G.polygon([zone.2]), [
-                    ("rank", String(rank)), ("kind", G.string("zone")), ("ref", G.string("z\(index + 1)")),
-                    ("name", G.string(zone.0)), ("level", G.string(zone.1)), ("area", G.string("a\(area + 1)")),
-                    ("score", G.number(10 - Double(rank))),
-                    ("reason", G.string("zona rawan \(zone.1) tidak terjangkau patroli (celah 2,5 ha)")),
-                    ("reason_en", G.string("\(zone.1) rawan zone out of patrol reach (gap 2.5 ha)")),
-                    ("distance_m", "null"), ("gap_m2", "25000"), ("covered_share", "0"), ("category", "null"),
-                ], area: area)
+                gapFeatures.append(
+                    G.feature(
+                        G.polygon([zone.2]),
+                        [
+                            ("zone", G.string("z\(index + 1)")), ("name", G.string(zone.0)), ("level", G.string(zone.1)),
+                            ("gap_m2", "2500000"), ("area", G.string("a\(area + 1)")),
+                        ]))
+                addHotspot(
+                    G.polygon([zone.2]),
+                    [
+                        ("rank", String(rank)), ("kind", G.string("zone")), ("ref", G.string("z\(index + 1)")),
+                        ("name", G.string(zone.0)), ("level", G.string(zone.1)), ("area", G.string("a\(area + 1)")),
+                        ("score", G.number(10 - Double(rank))),
+                        ("reason", G.string("zona rawan \(zone.1) tidak terjangkau patroli (celah 2,5 ha)")),
+                        ("reason_en", G.string("\(zone.1) rawan zone out of patrol reach (gap 2.5 ha)")),
+                        ("distance_m", "null"), ("gap_m2", "25000"), ("covered_share", "0"), ("category", "null"),
+                    ], area: area)
             } else {
                 properties.append(("hotspot_rank", "null"))
             }
@@ -168,14 +183,16 @@ enum DemoFixture {
         }
         for site in uncoveredHigh.sorted(by: { $0.3 > $1.3 }) {
             rank += 1
-            addHotspot(G.point(site.4), [
-                ("rank", String(rank)), ("kind", G.string("site")), ("ref", G.string(site.0)), ("name", G.string(site.1)),
-                ("level", G.string("tinggi")), ("area", G.string("a\(site.5 + 1)")), ("score", G.number(5 - Double(rank) / 10)),
-                ("reason", G.string("lokasi prioritas tinggi berjarak \(Int(site.3)) m dari patroli terdekat")),
-                ("reason_en", G.string("high-priority site \(Int(site.3)) m from the nearest patrol")),
-                ("distance_m", G.number(site.3.rounded())), ("gap_m2", "null"), ("covered_share", "null"),
-                ("category", G.string(site.2)),
-            ], area: site.5)
+            addHotspot(
+                G.point(site.4),
+                [
+                    ("rank", String(rank)), ("kind", G.string("site")), ("ref", G.string(site.0)), ("name", G.string(site.1)),
+                    ("level", G.string("tinggi")), ("area", G.string("a\(site.5 + 1)")), ("score", G.number(5 - Double(rank) / 10)),
+                    ("reason", G.string("lokasi prioritas tinggi berjarak \(Int(site.3)) m dari patroli terdekat")),
+                    ("reason_en", G.string("high-priority site \(Int(site.3)) m from the nearest patrol")),
+                    ("distance_m", G.number(site.3.rounded())), ("gap_m2", "null"), ("covered_share", "null"),
+                    ("category", G.string(site.2)),
+                ], area: site.5)
         }
 
         // Areas.
@@ -205,9 +222,11 @@ enum DemoFixture {
             }
         }
 
-        let coverageFeature = G.feature(G.multiPolygon(coverageShapes().map { [$0] }), [
-            ("area_m2", "9900000"), ("radius_m", G.number(radiusM)), ("patrols", String(routes.count + posts.count)),
-        ])
+        let coverageFeature = G.feature(
+            G.multiPolygon(coverageShapes().map { [$0] }),
+            [
+                ("area_m2", "9900000"), ("radius_m", G.number(radiusM)), ("patrols", String(routes.count + posts.count)),
+            ])
 
         let sitesTotal = perArea.reduce(0) { $0 + $1.total }
         let sitesCovered = perArea.reduce(0) { $0 + $1.covered }
@@ -217,15 +236,21 @@ enum DemoFixture {
             ("tool", G.string("cakupan")), ("version", G.string("0.1.0")), ("operation", G.optional(operation)),
             ("inputs", G.object([("areas", G.object([("path", G.string("kecamatan.geojson")), ("features", "4")]))])),
             ("crs", G.object([("mode", G.string("auto")), ("epsg", "32748"), ("name", G.string("WGS 84 / UTM zone 48S"))])),
-            ("parameters", G.object([("radius_m", "500"), ("rawan_radius_m", "300"), ("min_zone_coverage", "0.8"), ("quadrant_segments", "8")])),
-            ("totals", G.object([
-                ("areas", "4"), ("area_m2", "484000000"), ("covered_m2", "227480000"), ("coverage_share", "0.47"),
-                ("coverage_m2", "9900000"), ("patrols", String(routes.count + posts.count)),
-                ("sites_total", String(sitesTotal)), ("sites_covered", String(sitesCovered)),
-                ("high_total", String(highTotal)), ("high_covered", String(highCovered)),
-                ("zones", String(zoneList.count)), ("rawan_m2", "10000000"), ("rawan_covered_m2", "2500000"),
-                ("rawan_covered_share", "0.25"), ("hotspots", String(rank)),
-            ])),
+            (
+                "parameters",
+                G.object([("radius_m", "500"), ("rawan_radius_m", "300"), ("min_zone_coverage", "0.8"), ("quadrant_segments", "8")])
+            ),
+            (
+                "totals",
+                G.object([
+                    ("areas", "4"), ("area_m2", "484000000"), ("covered_m2", "227480000"), ("coverage_share", "0.47"),
+                    ("coverage_m2", "9900000"), ("patrols", String(routes.count + posts.count)),
+                    ("sites_total", String(sitesTotal)), ("sites_covered", String(sitesCovered)),
+                    ("high_total", String(highTotal)), ("high_covered", String(highCovered)),
+                    ("zones", String(zoneList.count)), ("rawan_m2", "10000000"), ("rawan_covered_m2", "2500000"),
+                    ("rawan_covered_share", "0.25"), ("hotspots", String(rank)),
+                ])
+            ),
             ("areas", G.array(areaSummaries)),
             ("hotspots", G.array(hotspotSummaries)),
             ("warnings", G.array([G.string("2 lokasi tanpa nama")])),
@@ -236,17 +261,30 @@ enum DemoFixture {
                 G.object([("hour", G.string(String(format: "2024-11-27T%02d:00:00+07:00", 6 + index))), ("attended_sites", String(count))])
             }
             let stale = [
-                G.object([("id", G.string("s5")), ("name", G.string("Gudang Logistik KPU")), ("category", G.string("gudang")),
-                          ("priority", G.string("tinggi")), ("max_unattended_s", "19800"), ("last_visit", G.string("2024-11-27T08:40:00+07:00"))]),
-                G.object([("id", G.string("s14")), ("name", G.string("Pasar Induk")), ("category", G.string("lainnya")),
-                          ("priority", G.string("rendah")), ("max_unattended_s", "43200"), ("last_visit", "null")]),
-                G.object([("id", G.string("s23")), ("name", G.string("TPS 9")), ("category", G.string("tps")),
-                          ("priority", G.string("sedang")), ("max_unattended_s", "25260"), ("last_visit", G.string("2024-11-27T11:15:00+07:00"))]),
+                G.object([
+                    ("id", G.string("s5")), ("name", G.string("Gudang Logistik KPU")), ("category", G.string("gudang")),
+                    ("priority", G.string("tinggi")), ("max_unattended_s", "19800"), ("last_visit", G.string("2024-11-27T08:40:00+07:00")),
+                ]),
+                G.object([
+                    ("id", G.string("s14")), ("name", G.string("Pasar Induk")), ("category", G.string("lainnya")),
+                    ("priority", G.string("rendah")), ("max_unattended_s", "43200"), ("last_visit", "null"),
+                ]),
+                G.object([
+                    ("id", G.string("s23")), ("name", G.string("TPS 9")), ("category", G.string("tps")),
+                    ("priority", G.string("sedang")), ("max_unattended_s", "25260"), ("last_visit", G.string("2024-11-27T11:15:00+07:00")),
+                ]),
             ]
-            summaryMembers.append(("temporal", G.object([
-                ("window", G.object([("from", G.string("2024-11-27T06:00:00+07:00")), ("to", G.string("2024-11-27T18:00:00+07:00"))])),
-                ("hourly", G.array(hourly)), ("stale_sites", G.array(stale)),
-            ])))
+            summaryMembers.append(
+                (
+                    "temporal",
+                    G.object([
+                        (
+                            "window",
+                            G.object([("from", G.string("2024-11-27T06:00:00+07:00")), ("to", G.string("2024-11-27T18:00:00+07:00"))])
+                        ),
+                        ("hourly", G.array(hourly)), ("stale_sites", G.array(stale)),
+                    ])
+                ))
         }
 
         var extra: [(String, String)] = []
@@ -254,38 +292,59 @@ enum DemoFixture {
             let site = uncoveredHigh.sorted(by: { $0.3 > $1.3 })[0]
             let zone = zoneList[0]
             let posts: [(GeoJSONText.Position, [(String, String)])] = [
-                (site.4, [
-                    ("rank", "1"), ("id", G.string(site.0)), ("name", G.string(site.1)), ("gain", "3"),
-                    ("covers", G.object([("sites", G.array([G.string(site.0)])), ("zones", G.array([]))])),
-                    ("sites_covered", "1"), ("zones_covered", "0"), ("area", G.string("a\(site.5 + 1)")),
-                    ("nearest_patrol_m", G.number(site.3)),
-                    ("reason", G.string("Pos 1 di dekat \(site.1): menjangkau 1 lokasi prioritas tinggi tak terjangkau patroli")),
-                    ("reason_en", G.string("Post 1 near \(site.1): reaches 1 high-priority site no patrol covers")),
-                ]),
-                (zone.2[0], [
-                    ("rank", "2"), ("id", G.string("z1")), ("name", G.string(zone.0)), ("gain", "3"),
-                    ("covers", G.object([("sites", G.array([])), ("zones", G.array([G.string("z1")]))])),
-                    ("sites_covered", "0"), ("zones_covered", "1"), ("area", G.string("a\(areaIndex(zone.2[0]) + 1)")),
-                    ("nearest_patrol_m", "1200"),
-                    ("reason", G.string("Pos 2 di dekat \(zone.0): menjangkau celah 1 zona rawan (\(zone.0))")),
-                    ("reason_en", G.string("Post 2 near \(zone.0): reaches the gap of 1 rawan zone (\(zone.0))")),
-                ]),
+                (
+                    site.4,
+                    [
+                        ("rank", "1"), ("id", G.string(site.0)), ("name", G.string(site.1)), ("gain", "3"),
+                        ("covers", G.object([("sites", G.array([G.string(site.0)])), ("zones", G.array([]))])),
+                        ("sites_covered", "1"), ("zones_covered", "0"), ("area", G.string("a\(site.5 + 1)")),
+                        ("nearest_patrol_m", G.number(site.3)),
+                        ("reason", G.string("Pos 1 di dekat \(site.1): menjangkau 1 lokasi prioritas tinggi tak terjangkau patroli")),
+                        ("reason_en", G.string("Post 1 near \(site.1): reaches 1 high-priority site no patrol covers")),
+                    ]
+                ),
+                (
+                    zone.2[0],
+                    [
+                        ("rank", "2"), ("id", G.string("z1")), ("name", G.string(zone.0)), ("gain", "3"),
+                        ("covers", G.object([("sites", G.array([])), ("zones", G.array([G.string("z1")]))])),
+                        ("sites_covered", "0"), ("zones_covered", "1"), ("area", G.string("a\(areaIndex(zone.2[0]) + 1)")),
+                        ("nearest_patrol_m", "1200"),
+                        ("reason", G.string("Pos 2 di dekat \(zone.0): menjangkau celah 1 zona rawan (\(zone.0))")),
+                        ("reason_en", G.string("Post 2 near \(zone.0): reaches the gap of 1 rawan zone (\(zone.0))")),
+                    ]
+                ),
             ]
             extra.append(("recommendations.geojson", G.collection(posts.map { G.feature(G.point($0.0), $0.1) })))
             func coverage(_ sites: Int, _ high: Int, _ zoneM2: String) -> String {
-                G.object([("sites_covered", String(sites)), ("high_covered", String(high)), ("stale_sites_with_post", "0"), ("zone_covered_m2", zoneM2)])
+                G.object([
+                    ("sites_covered", String(sites)), ("high_covered", String(high)), ("stale_sites_with_post", "0"),
+                    ("zone_covered_m2", zoneM2),
+                ])
             }
-            summaryMembers.append(("recommendations", G.object([
-                ("mode", G.string("posts")), ("posts_requested", "2"), ("post_radius_m", "500"),
-                ("weights", G.object([("tinggi", "3"), ("sedang", "2"), ("rendah", "1")])),
-                ("candidates", G.object([("source", G.string("demand")), ("count", "9")])),
-                ("demand", G.object([("points", "9"), ("weight", "21"), ("coverable_weight", "21"), ("uncovered", "6"), ("stale", "0"), ("zone_gap", "3")])),
-                ("cover_pairs", "12"), ("posts", "2"), ("objective", "6"), ("bound", "6"), ("optimal", "true"), ("gap_percent", "0"),
-                ("greedy_objective", "6"), ("solver", G.string("CBC")), ("solver_version", G.string("2.10.8")), ("time_limit_s", "30"),
-                ("uncoverable", G.array([])),
-                ("before", coverage(sitesCovered, highCovered, "2500000")),
-                ("after", coverage(sitesCovered + 1, highCovered + 1, "3300000")),
-            ])))
+            summaryMembers.append(
+                (
+                    "recommendations",
+                    G.object([
+                        ("mode", G.string("posts")), ("posts_requested", "2"), ("post_radius_m", "500"),
+                        ("weights", G.object([("tinggi", "3"), ("sedang", "2"), ("rendah", "1")])),
+                        ("candidates", G.object([("source", G.string("demand")), ("count", "9")])),
+                        (
+                            "demand",
+                            G.object([
+                                ("points", "9"), ("weight", "21"), ("coverable_weight", "21"), ("uncovered", "6"), ("stale", "0"),
+                                ("zone_gap", "3"),
+                            ])
+                        ),
+                        ("cover_pairs", "12"), ("posts", "2"), ("objective", "6"), ("bound", "6"), ("optimal", "true"),
+                        ("gap_percent", "0"),
+                        ("greedy_objective", "6"), ("solver", G.string("CBC")), ("solver_version", G.string("2.10.8")),
+                        ("time_limit_s", "30"),
+                        ("uncoverable", G.array([])),
+                        ("before", coverage(sitesCovered, highCovered, "2500000")),
+                        ("after", coverage(sitesCovered + 1, highCovered + 1, "3300000")),
+                    ])
+                ))
         }
 
         return extra + [

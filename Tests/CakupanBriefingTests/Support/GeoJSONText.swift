@@ -39,12 +39,14 @@ enum GeoJSONText {
     }
 
     static func multiPolygon(_ polygons: [[[Position]]]) -> String {
-        "{\"type\":\"MultiPolygon\",\"coordinates\":[" + polygons.map { "[" + $0.map(ring).joined(separator: ",") + "]" }.joined(separator: ",") + "]}"
+        "{\"type\":\"MultiPolygon\",\"coordinates\":["
+            + polygons.map { "[" + $0.map(ring).joined(separator: ",") + "]" }.joined(separator: ",") + "]}"
     }
 
     /// A feature; `properties` are key/JSON-text pairs kept in order.
     static func feature(_ geometry: String, _ properties: [(String, String)]) -> String {
-        "{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{" + properties.map { "\(string($0.0)):\($0.1)" }.joined(separator: ",") + "}}"
+        "{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{"
+            + properties.map { "\(string($0.0)):\($0.1)" }.joined(separator: ",") + "}}"
     }
 
     static func collection(_ features: [String]) -> String {
@@ -83,7 +85,8 @@ struct LocalMetres {
 
     /// The buffer of the segment `a`–`b` by `radius` metres (a stadium), CCW.
     func stadium(_ a: GeoJSONText.Position, _ b: GeoJSONText.Position, radius: Double) -> [GeoJSONText.Position] {
-        let pa = metres(a), pb = metres(b)
+        let pa = metres(a)
+        let pb = metres(b)
         let heading = atan2(pb.north - pa.north, pb.east - pa.east)
         var ring: [GeoJSONText.Position] = []
         for index in 0...16 {  // around b, from the right side to the left side
@@ -99,11 +102,15 @@ struct LocalMetres {
 
     /// Distance in metres from `p` to the segment `a`–`b`.
     func distance(_ p: GeoJSONText.Position, toSegment a: GeoJSONText.Position, _ b: GeoJSONText.Position) -> Double {
-        let pp = metres(p), pa = metres(a), pb = metres(b)
-        let dx = pb.east - pa.east, dy = pb.north - pa.north
+        let pp = metres(p)
+        let pa = metres(a)
+        let pb = metres(b)
+        let dx = pb.east - pa.east
+        let dy = pb.north - pa.north
         let length = dx * dx + dy * dy
         let t = length == 0 ? 0 : max(0, min(1, ((pp.east - pa.east) * dx + (pp.north - pa.north) * dy) / length))
-        let ex = pp.east - (pa.east + t * dx), ey = pp.north - (pa.north + t * dy)
+        let ex = pp.east - (pa.east + t * dx)
+        let ey = pp.north - (pa.north + t * dy)
         return (ex * ex + ey * ey).squareRoot()
     }
 }

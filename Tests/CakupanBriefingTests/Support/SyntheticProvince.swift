@@ -15,7 +15,8 @@ enum SyntheticProvince {
         var random = SplitMix64(seed: 2024)
         func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * random.unit() }
 
-        var areas: [String] = [], areaSummaries: [String] = []
+        var areas: [String] = []
+        var areaSummaries: [String] = []
         for index in 0..<areaCount {
             let (j, i) = index.quotientAndRemainder(dividingBy: 16)
             let share = Double(index % 11) / 10
@@ -35,37 +36,49 @@ enum SyntheticProvince {
         for index in 0..<siteCount {
             let p = (uniform(108.5, 111.54), uniform(-9.0, -6.34))
             let covered = random.unit() < 0.6
-            sites.append(G.feature(G.point(p), [
-                ("id", G.string("s\(index)")), ("name", G.string("Lokasi \(index)")),
-                ("category", G.string(categories[index % categories.count])), ("priority", G.string(levels[index % 3])),
-                ("radius_m", "500"), ("distance_m", G.number((uniform(0, 3000)).rounded())), ("covered", covered ? "true" : "false"),
-                ("nearest_patrol", G.string("p1")), ("area", G.string("a\(index % areaCount)")),
-            ]))
+            sites.append(
+                G.feature(
+                    G.point(p),
+                    [
+                        ("id", G.string("s\(index)")), ("name", G.string("Lokasi \(index)")),
+                        ("category", G.string(categories[index % categories.count])), ("priority", G.string(levels[index % 3])),
+                        ("radius_m", "500"), ("distance_m", G.number((uniform(0, 3000)).rounded())),
+                        ("covered", covered ? "true" : "false"),
+                        ("nearest_patrol", G.string("p1")), ("area", G.string("a\(index % areaCount)")),
+                    ]))
         }
         let coverage = (0..<1500).map { _ in [metres.circle((uniform(108.5, 111.5), uniform(-9.0, -6.4)), radius: 500, segments: 64)] }
-        var zones: [String] = [], gaps: [String] = []
+        var zones: [String] = []
+        var gaps: [String] = []
         for index in 0..<300 {
             let ring = metres.circle((uniform(108.5, 111.5), uniform(-9.0, -6.4)), radius: uniform(300, 2500), segments: 64)
             let level = levels[index % 3]
-            zones.append(G.feature(G.polygon([ring]), [("id", G.string("z\(index)")), ("name", G.string("Zona \(index)")), ("level", G.string(level))]))
+            zones.append(
+                G.feature(
+                    G.polygon([ring]), [("id", G.string("z\(index)")), ("name", G.string("Zona \(index)")), ("level", G.string(level))]))
             gaps.append(G.feature(G.polygon([ring]), [("zone", G.string("z\(index)")), ("level", G.string(level))]))
         }
         let hotspots = (0..<400).map { index in
-            G.feature(G.point((uniform(108.5, 111.5), uniform(-9.0, -6.4))), [
-                ("rank", String(index + 1)), ("kind", G.string("site")), ("ref", G.string("s\(index)")),
-                ("name", G.string("Lokasi \(index)")), ("level", G.string("tinggi")), ("area", G.string("a\(index % areaCount)")),
-                ("reason", G.string("jauh dari patroli")), ("reason_en", G.string("far from patrols")),
-                ("distance_m", "2500"),
-            ])
+            G.feature(
+                G.point((uniform(108.5, 111.5), uniform(-9.0, -6.4))),
+                [
+                    ("rank", String(index + 1)), ("kind", G.string("site")), ("ref", G.string("s\(index)")),
+                    ("name", G.string("Lokasi \(index)")), ("level", G.string("tinggi")), ("area", G.string("a\(index % areaCount)")),
+                    ("reason", G.string("jauh dari patroli")), ("reason_en", G.string("far from patrols")),
+                    ("distance_m", "2500"),
+                ])
         }
         let summary = G.object([
             ("tool", G.string("cakupan")), ("version", G.string("0.1.0")), ("operation", G.string("Operasi Provinsi")),
             ("crs", G.object([("epsg", "32749"), ("name", G.string("WGS 84 / UTM zone 49S"))])),
-            ("totals", G.object([
-                ("areas", String(areaCount)), ("coverage_share", "0.5"), ("patrols", "1500"), ("sites_total", String(siteCount)),
-                ("sites_covered", "15000"), ("high_total", "8333"), ("high_covered", "5000"), ("zones", "300"),
-                ("rawan_covered_share", "0.3"), ("hotspots", "400"),
-            ])),
+            (
+                "totals",
+                G.object([
+                    ("areas", String(areaCount)), ("coverage_share", "0.5"), ("patrols", "1500"), ("sites_total", String(siteCount)),
+                    ("sites_covered", "15000"), ("high_total", "8333"), ("high_covered", "5000"), ("zones", "300"),
+                    ("rawan_covered_share", "0.3"), ("hotspots", "400"),
+                ])
+            ),
             ("areas", G.array(areaSummaries)),
         ])
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-province-\(UUID().uuidString)")
@@ -80,4 +93,3 @@ enum SyntheticProvince {
         return directory
     }
 }
-

@@ -59,7 +59,7 @@ import Testing
 
     @Test func realBoundariesPickTheirZones() throws {
         guard let muaraEnim = sharedGeodata("muara_enim_kecamatan_adm3.geojson"),
-              let kupang = sharedGeodata("kota_kupang_kecamatan_adm3.geojson")
+            let kupang = sharedGeodata("kota_kupang_kecamatan_adm3.geojson")
         else {
             print("SKIPPED realBoundariesPickTheirZones: ../shared/geodata is absent")
             return

@@ -15,7 +15,8 @@ import Testing
     /// stadium (1 km × 1 km inside, 0.5 km × 1 km at the two ends).
     @Test func unionInHalvesKeepsTheArea() throws {
         let s = try Scene()
-        let count = 250, spacing = 1500.0
+        let count = 250
+        let spacing = 1500.0
         s.patrols = (0..<count).map { i in ("\"name\":\"N\(i)\"", Scene.line((Double(i) * spacing, 0), (Double(i) * spacing, 2000))) }
         let length = Double(count - 1) * spacing
         s.patrols.append(("\"name\":\"EW\"", Scene.line((0, 1000), (length, 1000))))
@@ -104,8 +105,14 @@ import Testing
     @Test func areasWithHolesAndMultipolygons() throws {
         let s = try Scene()
         s.areas = [
-            ("\"kode\":\"A\",\"nama\":\"Berlubang\"", .polygon(Polygon(exterior: Scene.rect(0, 0, 2000, 2000), holes: [Scene.rect(500, 500, 1500, 1500)]))),
-            ("\"kode\":\"B\",\"nama\":\"Kepulauan\"", .multiPolygon([Polygon(exterior: Scene.rect(5000, 0, 6000, 1000)), Polygon(exterior: Scene.rect(7000, 0, 8000, 1000))])),
+            (
+                "\"kode\":\"A\",\"nama\":\"Berlubang\"",
+                .polygon(Polygon(exterior: Scene.rect(0, 0, 2000, 2000), holes: [Scene.rect(500, 500, 1500, 1500)]))
+            ),
+            (
+                "\"kode\":\"B\",\"nama\":\"Kepulauan\"",
+                .multiPolygon([Polygon(exterior: Scene.rect(5000, 0, 6000, 1000)), Polygon(exterior: Scene.rect(7000, 0, 8000, 1000))])
+            ),
         ]
         s.patrols = [("\"name\":\"P\"", Scene.line((-1000, 1000), (3000, 1000)))]
         s.sites = [("\"id\":\"in-hole\"", Coordinate(x: 1000, y: 1000)), ("\"id\":\"island\"", Coordinate(x: 7500, y: 500))]

@@ -30,7 +30,8 @@ import Testing
     /// sites north of the route's midpoint at known geodesic distances.
     func kit(_ lon: Double, _ lat: Double) -> Kit {
         let c = Coordinate(x: lon, y: lat)
-        let n = geodesic.direct(from: c, azimuth: 0, distance: 2000), s = geodesic.direct(from: c, azimuth: 180, distance: 2000)
+        let n = geodesic.direct(from: c, azimuth: 0, distance: 2000)
+        let s = geodesic.direct(from: c, azimuth: 180, distance: 2000)
         func corner(_ from: Coordinate, _ az: Double) -> Coordinate { geodesic.direct(from: from, azimuth: az, distance: 2000) }
         let area = Polygon(exterior: [corner(s, 270), corner(s, 90), corner(n, 90), corner(n, 270)])
         let route = [geodesic.direct(from: c, azimuth: 270, distance: 1500), geodesic.direct(from: c, azimuth: 90, distance: 1500)]
@@ -39,7 +40,8 @@ import Testing
     }
 
     func geojson(_ features: [(String, String)]) -> String {
-        "{\"type\":\"FeatureCollection\",\"features\":[" + features.map { "{\"type\":\"Feature\",\"properties\":{\($0.0)},\"geometry\":\($0.1)}" }.joined(separator: ",") + "]}"
+        "{\"type\":\"FeatureCollection\",\"features\":["
+            + features.map { "{\"type\":\"Feature\",\"properties\":{\($0.0)},\"geometry\":\($0.1)}" }.joined(separator: ",") + "]}"
     }
 
     func coords(_ cs: [Coordinate]) -> String { "[" + cs.map { "[\($0.x),\($0.y)]" }.joined(separator: ",") + "]" }
@@ -52,11 +54,17 @@ import Testing
             try text.write(to: url, atomically: true, encoding: .utf8)
             return url.path
         }
-        let areas = (kits.map(\.area) + extraAreas).enumerated().map { i, p in ("\"kode\":\"A\(i)\"", "{\"type\":\"Polygon\",\"coordinates\":[\(coords(p.exterior + [p.exterior[0]]))]}") }
-        let routes = (kits.map(\.route) + extraRoutes).enumerated().map { i, r in ("\"name\":\"R\(i)\"", "{\"type\":\"LineString\",\"coordinates\":\(coords(r))}") }
+        let areas = (kits.map(\.area) + extraAreas).enumerated().map { i, p in
+            ("\"kode\":\"A\(i)\"", "{\"type\":\"Polygon\",\"coordinates\":[\(coords(p.exterior + [p.exterior[0]]))]}")
+        }
+        let routes = (kits.map(\.route) + extraRoutes).enumerated().map { i, r in
+            ("\"name\":\"R\(i)\"", "{\"type\":\"LineString\",\"coordinates\":\(coords(r))}")
+        }
         var sites: [(String, String)] = []
         for (k, kit) in kits.enumerated() {
-            for (j, s) in kit.sites.enumerated() { sites.append(("\"id\":\"S\(k)-\(j)\"", "{\"type\":\"Point\",\"coordinates\":[\(s.0.x),\(s.0.y)]}")) }
+            for (j, s) in kit.sites.enumerated() {
+                sites.append(("\"id\":\"S\(k)-\(j)\"", "{\"type\":\"Point\",\"coordinates\":[\(s.0.x),\(s.0.y)]}"))
+            }
         }
         var c = OperationConfig()
         c.areas = try write("areas.geojson", geojson(areas))
@@ -70,12 +78,16 @@ import Testing
     @Test func trueMetresAtZoneCentresAndEdges() throws {
         let kits = Self.places.map { kit($0.0, $0.1) }
         let r = try run(kits)
-        let perZone = r.perZone, zones = r.zonesUsed.map(\.epsg)
+        let perZone = r.perZone
+        let zones = r.zonesUsed.map(\.epsg)
         #expect(perZone)
         #expect(zones == [32646, 32647, 32748, 32750, 32751, 32753, 32754])
         for (k, kit) in kits.enumerated() {
             let a = r.areas[k]
-            #expect(a.epsg == UTM.epsg(for: kit.area.exterior.reduce(Coordinate(x: 0, y: 0)) { Coordinate(x: $0.x + $1.x / 4, y: $0.y + $1.y / 4) }))
+            #expect(
+                a.epsg
+                    == UTM.epsg(
+                        for: kit.area.exterior.reduce(Coordinate(x: 0, y: 0)) { Coordinate(x: $0.x + $1.x / 4, y: $0.y + $1.y / 4) }))
             let truth = geodesic.area(of: kit.area)
             #expect(abs(a.areaM2 - truth) / truth < 0.001, "area at \(Self.places[k]): \(a.areaM2) vs \(truth)")
             // The route's buffer inside the square: 3 km × 1 km plus the two half circles, all inside.
@@ -94,7 +106,8 @@ import Testing
     /// A route running across the boundary of zones 47 and 48 (102°E) covers the kecamatan on both
     /// sides with its true radius, each measured in its own zone.
     @Test func routeCrossingAZoneBoundary() throws {
-        let west = kit(101.975, -3.0), east = kit(102.025, -3.0)
+        let west = kit(101.975, -3.0)
+        let east = kit(102.025, -3.0)
         // One route through both squares, 10 km long, from 101.955°E to 102.045°E.
         let route = [Coordinate(x: 101.95, y: -3.0), Coordinate(x: 102.05, y: -3.0)]
         let far = kit(115.0, -7.0)  // a third area far east, so the inputs span more than one zone
@@ -127,7 +140,8 @@ import Testing
         #expect(r.areas[0].epsg == 32748)
         for (j, (_, d)) in sites.enumerated() {
             let s = r.sites[j]
-            let distance = try #require(s.distance), shortfall = try #require(s.shortfall)
+            let distance = try #require(s.distance)
+            let shortfall = try #require(s.shortfall)
             #expect(abs(distance - d) < 0.05, "distance \(distance) vs \(d)")
             #expect(s.covered == (d < 500), "site \(d) m: covered \(s.covered)")
             #expect(abs(shortfall - (distance - 500)) < 1e-9, "gap \(shortfall) vs distance − radius \(distance - 500)")

@@ -15,7 +15,8 @@ import Testing
     static let binary: Result<URL, BinaryNotFound> = {
         let fm = FileManager.default
         if let explicit = ProcessInfo.processInfo.environment["CAKUPAN_BIN"] {
-            return fm.isExecutableFile(atPath: explicit) ? .success(URL(fileURLWithPath: explicit)) : .failure(BinaryNotFound(looked: [explicit]))
+            return fm.isExecutableFile(atPath: explicit)
+                ? .success(URL(fileURLWithPath: explicit)) : .failure(BinaryNotFound(looked: [explicit]))
         }
         var looked: [String] = []
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -45,7 +46,8 @@ import Testing
         environment["CAKUPAN_PROGRESS"] = nil
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -57,8 +59,9 @@ import Testing
         errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// No crash report, backtrace or Swift runtime error in the output.
@@ -102,9 +105,11 @@ import Testing
     @Test func analyzeHelpNamesEveryRoleAndDefault() throws {
         let r = try Self.run(["analyze", "--help"])
         #expect(r.status == 0)
-        for text in ["--areas", "--sites", "--rawan", "--patrols", "areas    Polygons", "sites    Points", "rawan    Polygons",
-                     "patrols  Lines", "default 500", "default 300", "default 0.8", "default auto", "cakupan-out",
-                     "EPSG:4326", "radius_m"] {
+        for text in [
+            "--areas", "--sites", "--rawan", "--patrols", "areas    Polygons", "sites    Points", "rawan    Polygons",
+            "patrols  Lines", "default 500", "default 300", "default 0.8", "default auto", "cakupan-out",
+            "EPSG:4326", "radius_m",
+        ] {
             #expect(r.stdout.contains(text), "analyze --help lacks \"\(text)\"")
         }
     }

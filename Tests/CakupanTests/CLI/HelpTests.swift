@@ -29,7 +29,10 @@ import Testing
             try Data(r.stdout.utf8).write(to: file)
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(r.stdout == expected, "analyze --help differs from Tests/Snapshots/analyze-help.txt; if the change is meant, record it with CAKUPAN_RECORD_SNAPSHOTS=1")
+        #expect(
+            r.stdout == expected,
+            "analyze --help differs from Tests/Snapshots/analyze-help.txt; if the change is meant, record it with CAKUPAN_RECORD_SNAPSHOTS=1"
+        )
     }
 
     /// A bad --lang (or --format, radius) is refused before any input is read: the sites file here

@@ -1,11 +1,14 @@
-@testable import Cakupan
 import Foundation
 import Testing
 
+@testable import Cakupan
+
 /// The temporal keys of operation.yaml and their command-line twins.
 @Suite struct TemporalConfigTests {
-    @Test(arguments: [("300", 300.0), ("300s", 300), ("5m", 300), ("5 menit", 300), ("2h", 7200), ("90m", 5400),
-                      ("1h30m", 5400), ("1.5h", 5400), ("2 jam", 7200), ("0", 0)])
+    @Test(arguments: [
+        ("300", 300.0), ("300s", 300), ("5m", 300), ("5 menit", 300), ("2h", 7200), ("90m", 5400),
+        ("1h30m", 5400), ("1.5h", 5400), ("2 jam", 7200), ("0", 0),
+    ])
     func durations(text: String, seconds: Double) {
         #expect(TemporalDuration.seconds(text) == seconds)
     }
@@ -25,7 +28,8 @@ import Testing
     }
 
     @Test func yamlKeys() throws {
-        let c = try load("""
+        let c = try load(
+            """
             sites: sites.csv
             tracks:
               - a.csv
@@ -91,7 +95,8 @@ import Testing
 
     @Test func isoTimes() {
         #expect(ISOTime.iso(1_732_669_200, offset: 7 * 3600) == "2024-11-27T08:00:00+07:00")
-        #expect(ISOTime.iso(1_732_669_200.5, offset: 9 * 3600) == "2024-11-27T10:00:00.5+09:00".replacingOccurrences(of: ".5+", with: ".500+"))
+        #expect(
+            ISOTime.iso(1_732_669_200.5, offset: 9 * 3600) == "2024-11-27T10:00:00.5+09:00".replacingOccurrences(of: ".5+", with: ".500+"))
         #expect(ISOTime.iso(1_732_669_200 - 0.0004, offset: 0) == "2024-11-27T01:00:00+00:00")
         #expect(ISOTime.iso(0, offset: -3 * 3600 - 1800) == "1969-12-31T20:30:00-03:30")
         #expect(ISOTime.iso(951_782_400, offset: 0) == "2000-02-29T00:00:00+00:00")

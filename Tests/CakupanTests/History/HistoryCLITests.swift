@@ -1,7 +1,8 @@
-@testable import Cakupan
 import CakupanGDAL
 import Foundation
 import Testing
+
+@testable import Cakupan
 
 /// `cakupan analyze --history` and `cakupan history` through the built binary.
 @Suite struct HistoryCLITests {
@@ -13,11 +14,16 @@ import Testing
         let dir = try historyScratch("cli-two")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = dir.appendingPathComponent("history.gpkg").path
-        final class Box: @unchecked Sendable { var runs: [CLITests.Run?] = [nil, nil]; let lock = NSLock() }
+        final class Box: @unchecked Sendable {
+            var runs: [CLITests.Run?] = [nil, nil]
+            let lock = NSLock()
+        }
         let box = Box()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            let r = try? CLITests.run(["analyze", Self.weekYAML, "--tracks", Self.fixes(21 + i), "--out",
-                                       dir.appendingPathComponent("out\(i)").path, "--history", store, "--quiet"])
+            let r = try? CLITests.run([
+                "analyze", Self.weekYAML, "--tracks", Self.fixes(21 + i), "--out",
+                dir.appendingPathComponent("out\(i)").path, "--history", store, "--quiet",
+            ])
             box.lock.withLock { box.runs[i] = r }
         }
         for r in box.runs {
@@ -85,6 +91,7 @@ import Testing
         #expect(config.history == dir.appendingPathComponent("store/h.gpkg").path)
         let r = try CLITests.run(["analyze", path.path, "--out", dir.appendingPathComponent("out").path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try historyCount(dir.appendingPathComponent("store/h.gpkg").path, "SELECT COUNT(*) FROM runs WHERE day = '2024-11-23'") == 1)
+        #expect(
+            try historyCount(dir.appendingPathComponent("store/h.gpkg").path, "SELECT COUNT(*) FROM runs WHERE day = '2024-11-23'") == 1)
     }
 }

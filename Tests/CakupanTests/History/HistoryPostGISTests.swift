@@ -1,7 +1,8 @@
-@testable import Cakupan
 import CakupanGDAL
 import Foundation
 import Testing
+
+@testable import Cakupan
 
 /// The history store in a real PostgreSQL + PostGIS server, started by `scripts/postgis.sh start` (or
 /// by `make test`): its GDAL connection string comes from CAKUPAN_TEST_PG, else from
@@ -16,7 +17,8 @@ enum TestPostGIS {
     }()
 
     static var available: Bool { connection != nil }
-    static let skipReason: Comment = "no PostgreSQL/PostGIS test server: run scripts/postgis.sh start (or make test), or set CAKUPAN_TEST_PG"
+    static let skipReason: Comment =
+        "no PostgreSQL/PostGIS test server: run scripts/postgis.sh start (or make test), or set CAKUPAN_TEST_PG"
 
     /// A fresh, empty schema in the test database, as a connection string whose tables live there.
     static func freshSchema(_ name: String) throws -> String {
@@ -83,7 +85,9 @@ struct HistoryPostGISTests {
         let dir = try historyScratch("pg-cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         for _ in 0..<2 {
-            let r = try CLITests.run(["analyze", TemporalDemoTests.demo, "--out", dir.appendingPathComponent("out").path, "--history", target, "--quiet"])
+            let r = try CLITests.run([
+                "analyze", TemporalDemoTests.demo, "--out", dir.appendingPathComponent("out").path, "--history", target, "--quiet",
+            ])
             #expect(r.status == 0, "\(r.stderr)")
         }
         #expect(try historyCount(target, "SELECT COUNT(*) FROM run_sites") == 150)

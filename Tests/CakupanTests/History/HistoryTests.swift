@@ -1,27 +1,36 @@
-import CakupanSchema
-@testable import Cakupan
 import CakupanGDAL
 import CakupanGeometry
+import CakupanSchema
 import Foundation
 import Testing
 
+@testable import Cakupan
+
 /// Hand-made runs for the store tests: `sites` as (id, covered, stale), `zones` as (id, attended share).
-func historyRun(_ operation: String, day: String, sites: [(String, Bool, Bool)] = [("S1", true, false), ("S2", false, true)],
-                zones: [(String, Double)] = [("R1", 0.5)], window: String = "06:00") -> HistoryRun {
-    let from = "\(day)T\(window):00+07:00", to = "\(day)T22:00:00+07:00"
+func historyRun(
+    _ operation: String, day: String, sites: [(String, Bool, Bool)] = [("S1", true, false), ("S2", false, true)],
+    zones: [(String, Double)] = [("R1", 0.5)], window: String = "06:00"
+) -> HistoryRun {
+    let from = "\(day)T\(window):00+07:00"
+    let to = "\(day)T22:00:00+07:00"
     return HistoryRun(
         runID: String(SHA256.hex(Array("\(operation)\n\(from)\n\(to)".utf8)).prefix(16)), operation: operation, day: day,
         windowFrom: from, windowTo: to, timezone: "Asia/Jakarta", parameters: "{}",
         inputs: [.init(role: "sites", file: "sites.csv", sha256: nil)], toolVersion: Summary.version, createdAt: to,
-        totals: .init(sitesTotal: sites.count, sitesCovered: sites.filter { $0.1 }.count, highTotal: 0, highCovered: 0,
-                      areaCoverageShare: 0.25, rawanCoveredShare: nil, staleSites: sites.filter { $0.2 }.count),
+        totals: .init(
+            sitesTotal: sites.count, sitesCovered: sites.filter { $0.1 }.count, highTotal: 0, highCovered: 0,
+            areaCoverageShare: 0.25, rawanCoveredShare: nil, staleSites: sites.filter { $0.2 }.count),
         sites: sites.enumerated().map { i, s in
-            .init(id: s.0, name: "Site \(s.0)", category: "kpu", priority: "tinggi", areaID: "A1", covered: s.1,
-                  distanceM: s.1 ? 10 : 900, visits: s.2 ? 0 : 2, dwellS: 60, maxUnattendedS: s.2 ? 50_000 : 600, stale: s.2,
-                  point: Coordinate(x: 104.2 + Double(i) * 0.01, y: -3.6))
+            .init(
+                id: s.0, name: "Site \(s.0)", category: "kpu", priority: "tinggi", areaID: "A1", covered: s.1,
+                distanceM: s.1 ? 10 : 900, visits: s.2 ? 0 : 2, dwellS: 60, maxUnattendedS: s.2 ? 50_000 : 600, stale: s.2,
+                point: Coordinate(x: 104.2 + Double(i) * 0.01, y: -3.6))
         },
-        areas: [.init(id: "A1", name: "Kecamatan A", coverageShare: 0.25, rawanCoveredShare: 0.5, sitesTotal: sites.count,
-                      sitesCovered: sites.filter { $0.1 }.count, highTotal: 0, highCovered: 0, patrolHours: 3, patrolKm: 40)],
+        areas: [
+            .init(
+                id: "A1", name: "Kecamatan A", coverageShare: 0.25, rawanCoveredShare: 0.5, sitesTotal: sites.count,
+                sitesCovered: sites.filter { $0.1 }.count, highTotal: 0, highCovered: 0, patrolHours: 3, patrolKm: 40)
+        ],
         zones: zones.map { .init(id: $0.0, name: "Zone \($0.0)", level: "tinggi", areaID: "A1", coveredShare: 0.5, attendedShare: $0.1) })
 }
 
@@ -42,10 +51,12 @@ func historyCount(_ target: String, _ sql: String) throws -> Int {
     /// FIPS 180-2, appendix B.
     @Test func fipsVectors() {
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
-            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
@@ -119,8 +130,10 @@ func historyCount(_ target: String, _ sql: String) throws -> Int {
         let shares = [0.9, 0.9, 0.8, 0.6, 0.4]
         for (i, day) in ["2024-11-21", "2024-11-22", "2024-11-23", "2024-11-24", "2024-11-25"].enumerated() {
             // S2 stale from the 23rd (3 days, still), S3 uncovered on 21-22 only (2 days).
-            try store.append(historyRun("Op", day: day, sites: [("S1", true, false), ("S2", true, i >= 2), ("S3", i >= 2, false)],
-                                        zones: [("R1", shares[i]), ("R2", 0.5), ("R3", [0.5, 0.6, 0.4, 0.45, 0.3][i])]))
+            try store.append(
+                historyRun(
+                    "Op", day: day, sites: [("S1", true, false), ("S2", true, i >= 2), ("S3", i >= 2, false)],
+                    zones: [("R1", shares[i]), ("R2", 0.5), ("R3", [0.5, 0.6, 0.4, 0.45, 0.3][i])]))
         }
         let o = try #require(try store.trends(days: 3).operations.first)
         #expect(o.neglectedSites.map(\.id) == ["S2"])
@@ -165,7 +178,10 @@ func historyCount(_ target: String, _ sql: String) throws -> Int {
         let dir = try historyScratch("bad")
         defer { try? FileManager.default.removeItem(at: dir) }
         func message(_ target: String) -> String? {
-            do { _ = try HistoryStore.open(target: target); return nil } catch let e as CakupanError {
+            do {
+                _ = try HistoryStore.open(target: target)
+                return nil
+            } catch let e as CakupanError {
                 #expect(e.isUserError)
                 return "\(e)"
             } catch { return "\(error)" }
@@ -177,7 +193,9 @@ func historyCount(_ target: String, _ sql: String) throws -> Int {
         let ordinary = dir.appendingPathComponent("layers.gpkg").path
         do {
             let w = try VectorWriter(path: ordinary, driver: "GPKG")
-            try w.writeLayer(name: "sites", fields: [("id", .string)], features: [.init(geometry: .point(Coordinate(x: 104, y: -3)), values: [.string("S1")])])
+            try w.writeLayer(
+                name: "sites", fields: [("id", .string)],
+                features: [.init(geometry: .point(Coordinate(x: 104, y: -3)), values: [.string("S1")])])
         }
         #expect(message(ordinary)?.contains("not a Cakupan history store") == true)
 

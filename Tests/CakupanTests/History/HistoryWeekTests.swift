@@ -1,6 +1,7 @@
-@testable import Cakupan
 import Foundation
 import Testing
+
+@testable import Cakupan
 
 /// The demo's week (geodata/demo/week, tools/geo_gen/week.py) through the library, one run per day into
 /// a history store, then the trends: the planted neglected site and falling zone are found.

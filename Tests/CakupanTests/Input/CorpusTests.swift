@@ -100,21 +100,28 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
         let summaryWarnings = (summary["warnings"] as? [String]) ?? []
         #expect(summaryWarnings.count == warnings.count, "\(c.name): every warning is in summary.json", sourceLocation: sourceLocation)
         for text in e.stderr {
-            #expect(warnings.contains { $0.contains(text) }, "\(c.name): no warning contains \"\(text)\": \(warnings)", sourceLocation: sourceLocation)
+            #expect(
+                warnings.contains { $0.contains(text) }, "\(c.name): no warning contains \"\(text)\": \(warnings)",
+                sourceLocation: sourceLocation)
         }
         if let expectedInputs = e.inputs {
             let inputs = summary["inputs"] as? [String: Any] ?? [:]
             func count(_ role: String) -> Int? { (inputs[role] as? [String: Any])?["features"] as? Int }
             let patrols = (inputs["patrols"] as? [[String: Any]])?.compactMap { $0["features"] as? Int }
-            let actual = Inputs(areas: count("areas"), sites: count("sites"), rawan: count("rawan"),
-                                patrols: patrols?.isEmpty == true ? nil : patrols)
+            let actual = Inputs(
+                areas: count("areas"), sites: count("sites"), rawan: count("rawan"),
+                patrols: patrols?.isEmpty == true ? nil : patrols)
             #expect(actual == expectedInputs, "\(c.name): input feature counts", sourceLocation: sourceLocation)
         }
         if let names = e.area_names {
-            #expect(try layerNames(out.appendingPathComponent("areas.geojson")) == names, "\(c.name): area names", sourceLocation: sourceLocation)
+            #expect(
+                try layerNames(out.appendingPathComponent("areas.geojson")) == names, "\(c.name): area names",
+                sourceLocation: sourceLocation)
         }
         if let names = e.site_names {
-            #expect(try layerNames(out.appendingPathComponent("sites.geojson")) == names, "\(c.name): site names", sourceLocation: sourceLocation)
+            #expect(
+                try layerNames(out.appendingPathComponent("sites.geojson")) == names, "\(c.name): site names",
+                sourceLocation: sourceLocation)
         }
         // Files the run does not write are kept; the earlier summary is replaced.
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("catatan.txt").path), "\(c.name): other files kept")
@@ -202,9 +209,21 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
         var base = try yaml.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
         for (role, mapping) in fields {
             if flags.inputs(role).isEmpty {
-                base.setInputs(role, base.inputs(role).map { var s = $0; s.fields.merge(mapping) { _, f in f }; return s })
+                base.setInputs(
+                    role,
+                    base.inputs(role).map {
+                        var s = $0
+                        s.fields.merge(mapping) { _, f in f }
+                        return s
+                    })
             } else {
-                flags.setInputs(role, flags.inputs(role).map { var s = $0; s.fields = mapping; return s })
+                flags.setInputs(
+                    role,
+                    flags.inputs(role).map {
+                        var s = $0
+                        s.fields = mapping
+                        return s
+                    })
             }
         }
         return (base.overridden(by: flags), out)

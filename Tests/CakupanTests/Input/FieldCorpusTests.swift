@@ -87,7 +87,8 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
             #expect(areas.map { ($0["properties"] as? [String: Any])?["name"] as? String ?? "" } == names, "\(c.name): area names")
         }
         for (i, want) in (c.expected.site_coordinates ?? []).enumerated() {
-            guard i < sites.count, let geometry = sites[i]["geometry"] as? [String: Any], let xy = geometry["coordinates"] as? [Double] else {
+            guard i < sites.count, let geometry = sites[i]["geometry"] as? [String: Any], let xy = geometry["coordinates"] as? [Double]
+            else {
                 Issue.record("\(c.name): site \(i + 1) has no point")
                 continue
             }
@@ -95,9 +96,13 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
         }
         if let t = c.expected.tracks {
             let temporal = try #require(summary["temporal"] as? [String: Any], "\(c.name): no temporal section")
-            if let units = t.units { #expect(Set(temporal["unit_names"] as? [String] ?? []) == Set(units), "\(c.name): units \(temporal["unit_names"] ?? [])") }
+            if let units = t.units {
+                #expect(Set(temporal["unit_names"] as? [String] ?? []) == Set(units), "\(c.name): units \(temporal["unit_names"] ?? [])")
+            }
             if let fixes = t.fixes { #expect(temporal["fixes"] as? Int == fixes, "\(c.name): fixes \(temporal["fixes"] ?? "")") }
-            if let skipped = t.skipped_fixes { #expect(temporal["skipped_fixes"] as? Int == skipped, "\(c.name): skipped fixes \(temporal["skipped_fixes"] ?? "")") }
+            if let skipped = t.skipped_fixes {
+                #expect(temporal["skipped_fixes"] as? Int == skipped, "\(c.name): skipped fixes \(temporal["skipped_fixes"] ?? "")")
+            }
         }
     }
 

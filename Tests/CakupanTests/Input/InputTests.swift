@@ -88,7 +88,10 @@ import Testing
 
     @Test func bowTieAreaIsRepairedAndWarned() throws {
         let s = try Scene()
-        let bowTie = [Coordinate(x: 0, y: 0), Coordinate(x: 1000, y: 1000), Coordinate(x: 1000, y: 0), Coordinate(x: 0, y: 1000), Coordinate(x: 0, y: 0)]
+        let bowTie = [
+            Coordinate(x: 0, y: 0), Coordinate(x: 1000, y: 1000), Coordinate(x: 1000, y: 0), Coordinate(x: 0, y: 1000),
+            Coordinate(x: 0, y: 0),
+        ]
         s.areas = [("\"kode\":\"BT\"", .polygon(Polygon(exterior: bowTie)))]
         let (r, _, w) = try s.analyze()
         #expect(abs(r.areas[0].areaM2 - 500_000) < 0.01)
@@ -107,7 +110,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-yaml-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let yaml = dir.appendingPathComponent("op.yaml")
-        try "name: Uji\nareas: data/kec.geojson\npatrols:\n  - a.kml\n  - b.gpx\nradius: 750\ncrs: EPSG:32748\n".write(to: yaml, atomically: true, encoding: .utf8)
+        try "name: Uji\nareas: data/kec.geojson\npatrols:\n  - a.kml\n  - b.gpx\nradius: 750\ncrs: EPSG:32748\n".write(
+            to: yaml, atomically: true, encoding: .utf8)
         let c = try OperationConfig.load(path: yaml.path)
         #expect(c.areas == dir.appendingPathComponent("data/kec.geojson").path)
         #expect(c.patrols == [dir.appendingPathComponent("a.kml").path, dir.appendingPathComponent("b.gpx").path])

@@ -10,10 +10,12 @@ import Testing
     @Test func myMapsLayersAndRoles() throws {
         let r = try CLITests.run(["inspect", Self.file("mymaps-kml-layers/peta_pengamanan.kml")])
         #expect(r.status == 0, "\(r.stderr)")
-        for text in ["layer 'Lokasi Strategis'", "read as: sites", "category ← kategori", "priority ← prioritas",
-                     "1 | KPU Kota Kupang | kpu | tinggi | -10.163194, 123.596",
-                     "layer 'Zona Rawan'", "--rawan FILE#Zona Rawan", "layer 'Rute Patroli'", "read as: patrols",
-                     "Patroli Sabhara Pagi | radius 500 m"] {
+        for text in [
+            "layer 'Lokasi Strategis'", "read as: sites", "category ← kategori", "priority ← prioritas",
+            "1 | KPU Kota Kupang | kpu | tinggi | -10.163194, 123.596",
+            "layer 'Zona Rawan'", "--rawan FILE#Zona Rawan", "layer 'Rute Patroli'", "read as: patrols",
+            "Patroli Sabhara Pagi | radius 500 m",
+        ] {
             #expect(r.stdout.contains(text), "inspect lacks \"\(text)\": \(r.stdout)")
         }
     }
@@ -32,7 +34,8 @@ import Testing
         let r = try CLITests.run(["inspect", Self.file("gps-polres-sheet/rekap_gps_27112024.csv")])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("read as: tracks"), "\(r.stdout)")
-        #expect(r.stdout.contains("unit ← Plat Nomor") && r.stdout.contains("date ← Tanggal") && r.stdout.contains("time ← Jam"), "\(r.stdout)")
+        #expect(
+            r.stdout.contains("unit ← Plat Nomor") && r.stdout.contains("date ← Tanggal") && r.stdout.contains("time ← Jam"), "\(r.stdout)")
     }
 
     /// Columns detection cannot know: refused, naming the columns and the flag; with the mapping, read.
@@ -40,7 +43,9 @@ import Testing
         let bad = try CLITests.run(["inspect", Self.file("mapping-missing/titik_pengamanan.csv")])
         #expect(bad.status == 2)
         #expect(bad.stdout.contains("REFUSED") && bad.stdout.contains("Titik_Y") && bad.stdout.contains("--site-fields"), "\(bad.stdout)")
-        let good = try CLITests.run(["inspect", Self.file("mapping-missing/titik_pengamanan.csv"), "--fields", "lat=Titik_Y,lon=Titik_X,name=Keterangan Lokasi"])
+        let good = try CLITests.run([
+            "inspect", Self.file("mapping-missing/titik_pengamanan.csv"), "--fields", "lat=Titik_Y,lon=Titik_X,name=Keterangan Lokasi",
+        ])
         #expect(good.status == 0, "\(good.stdout) \(good.stderr)")
         #expect(good.stdout.contains("lat ← Titik_Y") && good.stdout.contains("name ← Keterangan Lokasi"), "\(good.stdout)")
     }

@@ -2,10 +2,11 @@ import Cakupan
 import CakupanGDAL
 import CakupanGeometry
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// KML and GeoPackage exports read back with GDAL: every layer, every feature, values under the right
 /// field names, geometry where it was.
@@ -14,7 +15,9 @@ import Testing
         let s = try Scene()
         s.areas = [("\"kode\":\"A\",\"nama\":\"Alpha\"", .polygon(Polygon(exterior: Scene.rect(0, 0, 2000, 2000))))]
         s.patrols = [("\"name\":\"P1\"", Scene.line((-500, 1000), (2500, 1000)))]
-        s.sites = [("\"id\":\"S1\",\"prioritas\":\"tinggi\"", Coordinate(x: 1000, y: 1900)), ("\"id\":\"S2\"", Coordinate(x: 100, y: 1000))]
+        s.sites = [
+            ("\"id\":\"S1\",\"prioritas\":\"tinggi\"", Coordinate(x: 1000, y: 1900)), ("\"id\":\"S2\"", Coordinate(x: 100, y: 1000)),
+        ]
         s.zones = [("\"id\":\"Z1\",\"tingkat\":\"tinggi\"", .polygon(Polygon(exterior: Scene.rect(200, 1300, 800, 1900))))]
         return try s.analyze().0
     }
@@ -53,7 +56,10 @@ import Testing
         #expect(layers["zones"]?.count == 1)
         #expect(layers["coverage"]?.count == 1)
         #expect(layers["hotspots"]?.count == r.hotspots.count)
-        guard case .point(let p)? = layers["sites"]?[0].geometry else { Issue.record("no site point"); return }
+        guard case .point(let p)? = layers["sites"]?[0].geometry else {
+            Issue.record("no site point")
+            return
+        }
         let expected = r.sites[0].site.point
         #expect(abs(p.x - expected.x) < 1e-7 && abs(p.y - expected.y) < 1e-7)
     }
@@ -78,7 +84,9 @@ import Testing
         let ramp = ["f3fcfd", "d6f4ee", "b4ead9", "91dcbe", "72cb9f"]
         #expect(parsed.poly["area-\(rampClass)"]?.colour == "99" + ramp[rampClass])
         #expect(parsed.styleURLs.allSatisfy { parsed.poly[$0] != nil || parsed.icon[$0] != nil }, "\(parsed.styleURLs)")
-        #expect(parsed.styleURLs.count == r.areas.count + 1 + r.zones.count + r.zones.filter { $0.gap != nil }.count + r.sites.count + r.hotspots.count)
+        #expect(
+            parsed.styleURLs.count == r.areas.count + 1 + r.zones.count + r.zones.filter { $0.gap != nil }.count + r.sites.count
+                + r.hotspots.count)
         // Sites by covered/uncovered: S1 is out of reach (red), S2 covered (green).
         #expect(parsed.icon["site-uncovered"] == "ff1c19d7" && parsed.icon["site-covered"] == "ff368a13")
         #expect(text.contains("<styleUrl>#site-uncovered</styleUrl>") && text.contains("<styleUrl>#site-covered</styleUrl>"))
@@ -108,7 +116,8 @@ import Testing
 
     @Test func geoPackageIsByteIdenticalForTheSameInput() throws {
         let r = try result()
-        let a = try Exports.files(r, formats: [.gpkg]), b = try Exports.files(r, formats: [.gpkg])
+        let a = try Exports.files(r, formats: [.gpkg])
+        let b = try Exports.files(r, formats: [.gpkg])
         #expect(a[0].data == b[0].data)
     }
 
@@ -136,11 +145,16 @@ final class KMLStyles: NSObject, XMLParserDelegate {
         guard parser.parse() else { throw CakupanError.internal("KML does not parse: \(String(describing: parser.parserError))") }
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         path.append(name)
         text = ""
         if name == "Style" { style = attributes["id"] }
-        if name == "PolyStyle" { polyColour = ""; polyFill = "" }
+        if name == "PolyStyle" {
+            polyColour = ""
+            polyFill = ""
+        }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }

@@ -9,19 +9,28 @@ import Testing
     func writeScene(to out: URL) throws -> AnalysisResult {
         let s = try Scene()
         s.areas = [
-            ("\"kode\":\"A\",\"nama\":\"Alpha\",\"luas\":3.5", .polygon(Polygon(exterior: Scene.rect(0, 0, 2000, 2000), holes: [Scene.rect(500, 500, 1500, 1500)]))),
+            (
+                "\"kode\":\"A\",\"nama\":\"Alpha\",\"luas\":3.5",
+                .polygon(Polygon(exterior: Scene.rect(0, 0, 2000, 2000), holes: [Scene.rect(500, 500, 1500, 1500)]))
+            ),
             ("\"kode\":\"B\",\"nama\":\"Béta Ñ\"", .polygon(Polygon(exterior: Scene.rect(2000, 0, 4000, 2000)))),
         ]
         s.patrols = [("\"name\":\"P1\"", Scene.line((-500, 1000), (3500, 1000)))]
-        s.sites = [("\"id\":\"S1\",\"prioritas\":\"tinggi\"", Coordinate(x: 3000, y: 1900)), ("\"id\":\"S2\"", Coordinate(x: 100, y: 1000))]
-        s.zones = [("\"id\":\"Z1\",\"tingkat\":\"tinggi\"", .polygon(Polygon(exterior: Scene.rect(2500, 1200, 3500, 1800)))), ("\"id\":\"Z2\"", .point(Coordinate(x: 1000, y: 1000)))]
+        s.sites = [
+            ("\"id\":\"S1\",\"prioritas\":\"tinggi\"", Coordinate(x: 3000, y: 1900)), ("\"id\":\"S2\"", Coordinate(x: 100, y: 1000)),
+        ]
+        s.zones = [
+            ("\"id\":\"Z1\",\"tingkat\":\"tinggi\"", .polygon(Polygon(exterior: Scene.rect(2500, 1200, 3500, 1800)))),
+            ("\"id\":\"Z2\"", .point(Coordinate(x: 1000, y: 1000))),
+        ]
         var c = try s.config()
         c.crs = "auto"
         let parameters = try c.parameters()
         var w = Warnings()
         let inputs = try Pipeline.loadInputs(c, parameters: parameters, warnings: &w)
         let r = try CoverageAnalysis().run(inputs, parameters: parameters, warnings: &w)
-        try ResultFolderWriter.write(Pipeline.files(r, inputs: inputs, operation: "Uji", warnings: w).map { ResultFile(name: $0.name, data: $0.data) }, to: out)
+        try ResultFolderWriter.write(
+            Pipeline.files(r, inputs: inputs, operation: "Uji", warnings: w).map { ResultFile(name: $0.name, data: $0.data) }, to: out)
         return r
     }
 
@@ -33,7 +42,11 @@ import Testing
         let out = tempDir()
         _ = try writeScene(to: out)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["areas.geojson", "coverage.geojson", "gaps.geojson", "hotspots.geojson", "manifest.json", "sites.geojson", "summary.json", "zones.geojson"])
+        #expect(
+            names == [
+                "areas.geojson", "coverage.geojson", "gaps.geojson", "hotspots.geojson", "manifest.json", "sites.geojson", "summary.json",
+                "zones.geojson",
+            ])
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
         #expect((summary["crs"] as! [String: Any])["epsg"] as? Int == 32748)
         #expect((summary["areas"] as! [Any]).count == 2)
@@ -111,7 +124,8 @@ import Testing
     }
 
     @Test func sameInputGivesByteIdenticalFiles() throws {
-        let a = tempDir(), b = tempDir()
+        let a = tempDir()
+        let b = tempDir()
         _ = try writeScene(to: a)
         _ = try writeScene(to: b)
         for name in try FileManager.default.contentsOfDirectory(atPath: a.path) {
@@ -119,13 +133,23 @@ import Testing
             var y = try Data(contentsOf: b.appendingPathComponent(name))
             if name == "manifest.json" {
                 // It holds summary.json's hash, which differs by the scene paths (checked above).
-                let strip = { (d: Data) in Data(String(decoding: d, as: UTF8.self).replacingOccurrences(of: #""name": "summary.json",\s*"bytes": \d+,\s*"sha256": "[0-9a-f]+""#, with: "X", options: .regularExpression).utf8) }
+                let strip = { (d: Data) in
+                    Data(
+                        String(decoding: d, as: UTF8.self).replacingOccurrences(
+                            of: #""name": "summary.json",\s*"bytes": \d+,\s*"sha256": "[0-9a-f]+""#, with: "X", options: .regularExpression
+                        ).utf8)
+                }
                 x = strip(x)
                 y = strip(y)
             }
             if name == "summary.json" {
                 // Input paths differ between the two temporary scenes; everything else must match.
-                let strip = { (d: Data) in Data(String(decoding: d, as: UTF8.self).replacingOccurrences(of: #"cakupan-scene-[0-9A-F-]+"#, with: "X", options: .regularExpression).utf8) }
+                let strip = { (d: Data) in
+                    Data(
+                        String(decoding: d, as: UTF8.self).replacingOccurrences(
+                            of: #"cakupan-scene-[0-9A-F-]+"#, with: "X", options: .regularExpression
+                        ).utf8)
+                }
                 x = strip(x)
                 y = strip(y)
             }
@@ -145,7 +169,9 @@ import Testing
             try ResultFolderWriter.write([ResultFile(name: "a.json", data: Data("{}".utf8))], to: blocker.appendingPathComponent("sub"))
         }
         #expect(try Data(contentsOf: out.appendingPathComponent("summary.json")) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path).filter { $0.contains(out.lastPathComponent) && $0 != out.lastPathComponent }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path).filter {
+            $0.contains(out.lastPathComponent) && $0 != out.lastPathComponent
+        }
         #expect(leftovers.isEmpty)
     }
 }

@@ -24,10 +24,14 @@ import Testing
         let second = try CLITests.run(["analyze", "operation.yaml", "--out", out.path, "--quiet"], in: c.folder)
         #expect(second.status == 0, "\(second.stderr)")
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
-        #expect(names == ["areas.geojson", "sites.geojson", "zones.geojson", "coverage.geojson", "gaps.geojson", "hotspots.geojson",
-                          "summary.json", "manifest.json", "catatan.txt"])
+        #expect(
+            names == [
+                "areas.geojson", "sites.geojson", "zones.geojson", "coverage.geojson", "gaps.geojson", "hotspots.geojson",
+                "summary.json", "manifest.json", "catatan.txt",
+            ])
         // The manifest lists this run's files, each with the size and SHA-256 of the bytes on disk.
-        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
         let files = try #require(manifest["files"] as? [[String: Any]])
         #expect(Set(files.compactMap { $0["name"] as? String }) == names.subtracting(["manifest.json", "catatan.txt"]))
         for f in files {
@@ -54,9 +58,11 @@ import Testing
         group.wait()
         #expect(results.all == [0, 0])
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
-        let hasBriefing = names.contains("briefing.html"), hasKML = names.contains("cakupan.kml")
+        let hasBriefing = names.contains("briefing.html")
+        let hasKML = names.contains("cakupan.kml")
         #expect(hasBriefing != hasKML, "one run's extra files, not both: \(names)")
-        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
         let listed = Set((manifest["files"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
         #expect(listed == names.subtracting(["manifest.json"]))
     }
@@ -65,10 +71,12 @@ import Testing
     @Test func sha256() throws {
         #expect(sha("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(sha("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(sha("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(sha(String(repeating: "a", count: 1_000_000))
-            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            sha("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            sha(String(repeating: "a", count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     private func sha(_ text: String) -> String { SHA256.hex(Array(text.utf8)) }
@@ -81,15 +89,24 @@ import Testing
         p.standardOutput = pipe
         try? p.run()
         p.waitUntilExit()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ").first.map(String.init)
+            ?? ""
     }
 }
 
 final class LockedRuns: @unchecked Sendable {
     private let lock = NSLock()
     private var statuses: [Int32] = []
-    func add(_ s: Int32) { lock.lock(); statuses.append(s); lock.unlock() }
-    var all: [Int32] { lock.lock(); defer { lock.unlock() }; return statuses }
+    func add(_ s: Int32) {
+        lock.lock()
+        statuses.append(s)
+        lock.unlock()
+    }
+    var all: [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        return statuses
+    }
 }
 
 /// The thread count is a service of the run: one thread or two give the same bytes.

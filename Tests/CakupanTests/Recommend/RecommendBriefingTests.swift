@@ -33,18 +33,23 @@ import Testing
         for (rank, name, gain, covers) in [(1, "Pos P", "5", "A, B"), (2, "Pos Q", "1", "C")] {
             let row = try #require(Self.row(html, rank: rank), "no row for post \(rank)")
             #expect(row.contains("<span class=\"post\">P\(rank)</span>"))
-            #expect(row.contains("<td>\(name)</td><td>Kecamatan Satu</td><td class=\"num\">\(gain)</td><td>\(covers)</td><td class=\"num\">20 km</td>"))
+            #expect(
+                row.contains(
+                    "<td>\(name)</td><td>Kecamatan Satu</td><td class=\"num\">\(gain)</td><td>\(covers)</td><td class=\"num\">20 km</td>"))
             #expect(row.contains("Pos \(rank) di dekat \(name): menjangkau"))
         }
         #expect(Self.row(html, rank: 3) == nil)
-        #expect(html.contains("<tr><td>Lokasi terjangkau</td><td class=\"num\">0 / 3</td><td class=\"num\">3 / 3</td><td class=\"num\">+3</td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><td>Lokasi terjangkau</td><td class=\"num\">0 / 3</td><td class=\"num\">3 / 3</td><td class=\"num\">+3</td></tr>"))
 
         // The map: the layer's groups, a tag per post; the data block's recommendations layer.
         #expect(svg.contains("<g data-layer=\"recommendations\">"))
         #expect(svg.contains(">P1</text>") && svg.contains(">P2</text>"))
-        let data = try #require(html.range(of: "<script type=\"application/json\" id=\"ck-data\">").flatMap { start in
-            html.range(of: "</script>", range: start.upperBound..<html.endIndex).map { String(html[start.upperBound..<$0.lowerBound]) }
-        })
+        let data = try #require(
+            html.range(of: "<script type=\"application/json\" id=\"ck-data\">").flatMap { start in
+                html.range(of: "</script>", range: start.upperBound..<html.endIndex).map { String(html[start.upperBound..<$0.lowerBound]) }
+            })
         let root = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
         let strings = try #require(root["s"] as? [String])
         let layer = try #require((root["layers"] as? [[String: Any]])?.first { $0["id"] as? String == "recommendations" })
@@ -56,7 +61,8 @@ import Testing
 
     static func row(_ html: String, rank: Int) -> String? {
         guard let start = html.range(of: "<tr data-rank=\"\(rank)\">"),
-              let end = html.range(of: "</tr>", range: start.upperBound..<html.endIndex) else { return nil }
+            let end = html.range(of: "</tr>", range: start.upperBound..<html.endIndex)
+        else { return nil }
         return String(html[start.lowerBound..<end.upperBound])
     }
 }

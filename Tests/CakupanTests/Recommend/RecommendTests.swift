@@ -11,14 +11,18 @@ import Testing
     func candidates(_ s: Scene, _ points: [(String, Double, Double)]) throws -> String {
         let body = try points.map { id, x, y in
             let ll = try s.lonLat(Coordinate(x: x, y: y))
-            return "{\"type\":\"Feature\",\"properties\":{\"id\":\"\(id)\",\"nama\":\"Pos \(id)\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(ll.x),\(ll.y)]}}"
+            return
+                "{\"type\":\"Feature\",\"properties\":{\"id\":\"\(id)\",\"nama\":\"Pos \(id)\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(ll.x),\(ll.y)]}}"
         }
         let url = s.directory.appendingPathComponent("candidates.geojson")
-        try ("{\"type\":\"FeatureCollection\",\"features\":[" + body.joined(separator: ",") + "]}").write(to: url, atomically: true, encoding: .utf8)
+        try ("{\"type\":\"FeatureCollection\",\"features\":[" + body.joined(separator: ",") + "]}").write(
+            to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 
-    func run(_ s: Scene, _ mode: RecommendMode, candidates file: String?, configure: (inout OperationConfig) -> Void = { _ in }) throws -> RunOutcome {
+    func run(_ s: Scene, _ mode: RecommendMode, candidates file: String?, configure: (inout OperationConfig) -> Void = { _ in }) throws
+        -> RunOutcome
+    {
         var c = try s.config()
         c.recommend.mode = mode
         if let file { c.candidateInputs = [InputSpec(path: file)] }
@@ -124,14 +128,17 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cakupan-rec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let g = Geodesic()
-        let a = Coordinate(x: 102.0001, y: -3.0), b = Coordinate(x: 130.0, y: -3.0)
-        let near = g.direct(from: a, azimuth: 0, distance: 499.8), far = g.direct(from: b, azimuth: 90, distance: 500.3)
+        let a = Coordinate(x: 102.0001, y: -3.0)
+        let b = Coordinate(x: 130.0, y: -3.0)
+        let near = g.direct(from: a, azimuth: 0, distance: 499.8)
+        let far = g.direct(from: b, azimuth: 90, distance: 500.3)
         func point(_ id: String, _ c: Coordinate, _ extra: String = "") -> String {
             "{\"type\":\"Feature\",\"properties\":{\"id\":\"\(id)\"\(extra)},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(c.x),\(c.y)]}}"
         }
         func collection(_ name: String, _ f: [String]) throws -> String {
             let url = dir.appendingPathComponent(name)
-            try ("{\"type\":\"FeatureCollection\",\"features\":[" + f.joined(separator: ",") + "]}").write(to: url, atomically: true, encoding: .utf8)
+            try ("{\"type\":\"FeatureCollection\",\"features\":[" + f.joined(separator: ",") + "]}").write(
+                to: url, atomically: true, encoding: .utf8)
             return url.path
         }
         var c = OperationConfig()
@@ -149,7 +156,8 @@ import Testing
     /// --recommend writes no recommendations.
     @Test func deterministicFilesAndNothingWithoutRecommend() throws {
         let (s, file) = try threeSites()
-        let first = try run(s, .posts(2), candidates: file).files, second = try run(s, .posts(2), candidates: file).files
+        let first = try run(s, .posts(2), candidates: file).files
+        let second = try run(s, .posts(2), candidates: file).files
         #expect(first.map(\.name) == second.map(\.name))
         #expect(zip(first, second).allSatisfy { $0.data == $1.data })
         #expect(first.contains { $0.name == "recommendations.geojson" })
@@ -178,8 +186,10 @@ import Testing
     @Test func candidatesMustBePoints() throws {
         let (s, _) = try threeSites()
         let url = s.directory.appendingPathComponent("lines.geojson")
-        let a = try s.lonLat(Coordinate(x: 0, y: 0)), b = try s.lonLat(Coordinate(x: 100, y: 0))
-        try "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[\(a.x),\(a.y)],[\(b.x),\(b.y)]]}}]}"
+        let a = try s.lonLat(Coordinate(x: 0, y: 0))
+        let b = try s.lonLat(Coordinate(x: 100, y: 0))
+        try
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[\(a.x),\(a.y)],[\(b.x),\(b.y)]]}}]}"
             .write(to: url, atomically: true, encoding: .utf8)
         #expect(throws: CakupanError.self) { _ = try run(s, .posts(1), candidates: url.path) }
     }
@@ -265,7 +275,9 @@ import Testing
         #expect(rec.posts[1].siteIDs == ["S2"])
         #expect(abs(rec.posts[0].nearestPatrolMetres! - 3000) < 20)
         #expect(rec.posts[1].nearestPatrolMetres! < 0.01)
-        #expect(rec.posts[1].reason == "Pos 2 di dekat S2: menjangkau 1 lokasi yang terlalu lama tak didatangi patroli; kini 0 m dari patroli terdekat")
+        #expect(
+            rec.posts[1].reason
+                == "Pos 2 di dekat S2: menjangkau 1 lokasi yang terlalu lama tak didatangi patroli; kini 0 m dari patroli terdekat")
         #expect(rec.posts[1].reasonEnglish == "Post 2 near S2: reaches 1 site left unattended too long; now 0 m from the nearest patrol")
         #expect(rec.objective == 5 && rec.optimal)
         #expect(rec.before.sitesCovered == 2 && rec.after.sitesCovered == 3)

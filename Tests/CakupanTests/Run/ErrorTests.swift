@@ -6,7 +6,8 @@ import Testing
 /// line the CLI prints, with the file, layer, row and field.
 @Suite struct ErrorTests {
     @Test func localizedDescriptionIsTheMessage() {
-        let located = CakupanError.input(InputLocation(file: "tps.csv", feature: 3, isCSVRow: true, field: "lintang"), "'x' is not a number")
+        let located = CakupanError.input(
+            InputLocation(file: "tps.csv", feature: 3, isCSVRow: true, field: "lintang"), "'x' is not a number")
         #expect(located.localizedDescription == "tps.csv, row 3 (line 4), field 'lintang': 'x' is not a number")
         #expect(CakupanError.usage("--radius must be positive").localizedDescription == "--radius must be positive")
         var sheet = InputLocation(file: "tps.xlsx", layer: "TPS", feature: 2, isCSVRow: true)

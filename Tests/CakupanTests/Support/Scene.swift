@@ -61,7 +61,8 @@ final class Scene {
     private func write(_ name: String, _ features: [(String, Geometry)]) throws -> String {
         let body = try features.map { "{\"type\":\"Feature\",\"properties\":{\($0.0)},\"geometry\":\(try json($0.1))}" }
         let url = directory.appendingPathComponent(name)
-        try ("{\"type\":\"FeatureCollection\",\"features\":[\n" + body.joined(separator: ",\n") + "\n]}\n").write(to: url, atomically: true, encoding: .utf8)
+        try ("{\"type\":\"FeatureCollection\",\"features\":[\n" + body.joined(separator: ",\n") + "\n]}\n").write(
+            to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 

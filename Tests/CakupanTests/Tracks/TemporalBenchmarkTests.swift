@@ -1,7 +1,8 @@
-@testable import Cakupan
 import CakupanGDAL
 import Foundation
 import Testing
+
+@testable import Cakupan
 
 /// Reading fixes: the hand-written streaming CSV reader against OGR's CSV driver on the same file,
 /// every row turned into (unit, time, lon, lat) alike. A measurement, not a check: it runs only
@@ -34,7 +35,9 @@ import Testing
         let dataset = try VectorDataset(path: path)
         let layer = try #require(dataset.layer(0))
         let names = layer.info.fieldNames.map { $0.lowercased() }
-        let (u, tm, x, y) = (names.firstIndex(of: "unit")!, names.firstIndex(of: "time")!, names.firstIndex(of: "lon")!, names.firstIndex(of: "lat")!)
+        let (u, tm, x, y) = (
+            names.firstIndex(of: "unit")!, names.firstIndex(of: "time")!, names.firstIndex(of: "lon")!, names.firstIndex(of: "lat")!
+        )
         try layer.forEachFeature { f in
             let unit = f.values[u].text ?? ""
             let time = try TemporalSettings.moment(f.values[tm].text ?? "", "time", 7 * 3600)
@@ -46,6 +49,8 @@ import Testing
         let ogr = clock() - t
         #expect(rows == ogrRows)
         #expect(abs(checksum - ogrChecksum) <= 1e-6 * abs(checksum))
-        print("fixes benchmark: \(rows) rows; FixCSVReader \(String(format: "%.2f", swift)) s (\(String(format: "%.2f", Double(rows) / swift / 1e6)) M rows/s); OGR CSV \(String(format: "%.2f", ogr)) s (\(String(format: "%.2f", Double(rows) / ogr / 1e6)) M rows/s); OGR/FixCSVReader \(String(format: "%.1f", ogr / swift))x")
+        print(
+            "fixes benchmark: \(rows) rows; FixCSVReader \(String(format: "%.2f", swift)) s (\(String(format: "%.2f", Double(rows) / swift / 1e6)) M rows/s); OGR CSV \(String(format: "%.2f", ogr)) s (\(String(format: "%.2f", Double(rows) / ogr / 1e6)) M rows/s); OGR/FixCSVReader \(String(format: "%.1f", ogr / swift))x"
+        )
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// The demo's GPS fixes (geodata/demo/gps_fixes.csv, generated with planted events; see
 /// geodata/demo/README.md) through the whole run, and the command line around tracks.
 @Suite struct TemporalDemoTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent()
     static let demo = repository.appendingPathComponent("geodata/demo/operation.yaml").path
 
@@ -63,9 +64,12 @@ import Testing
 
         // The sites with no fix within 500 m are exactly the sites never visited.
         let unvisited = Set(r.sites.filter { $0.temporal?.row.visits == 0 }.map(\.site.id))
-        #expect(unvisited == ["S004", "S010", "S011", "S012", "S033", "S040", "S044", "S049", "S055", "S057", "S063", "S069",
-                              "S076", "S077", "S080", "S085", "S107", "S124", "S141", "S142", "S143", "S144", "S145", "S146",
-                              "S147", "S148", "S149", "S150"])
+        #expect(
+            unvisited == [
+                "S004", "S010", "S011", "S012", "S033", "S040", "S044", "S049", "S055", "S057", "S063", "S069",
+                "S076", "S077", "S080", "S085", "S107", "S124", "S141", "S142", "S143", "S144", "S145", "S146",
+                "S147", "S148", "S149", "S150",
+            ])
 
         // Stale tinggi sites are hotspots; S012 (also uncovered) is one hotspot with both reasons.
         let h = try #require(r.hotspots.first { $0.ref == "S012" })
@@ -96,7 +100,8 @@ import Testing
         let late = warnings.messages.filter { $0.contains("out of time order") }
         #expect(late.count == 1 && late[0].contains("read a second time"), "\(warnings.messages)")
 
-        let a = try #require(sorted.temporal), b = try #require(r.temporal)
+        let a = try #require(sorted.temporal)
+        let b = try #require(r.temporal)
         #expect(b.result.lateFixes == 0)
         #expect(a.result.keptFixes == b.result.keptFixes && a.result.droppedJumps == b.result.droppedJumps)
         #expect(a.result.visits.count == b.result.visits.count)
@@ -106,7 +111,9 @@ import Testing
         }
         for (x, y) in zip(sorted.zones, r.zones) { #expect(x.attendedShare == y.attendedShare) }
         for (x, y) in zip(sorted.sites, r.sites) {
-            #expect(x.temporal?.row.visits == y.temporal?.row.visits && x.temporal?.row.maxUnattendedSeconds == y.temporal?.row.maxUnattendedSeconds)
+            #expect(
+                x.temporal?.row.visits == y.temporal?.row.visits
+                    && x.temporal?.row.maxUnattendedSeconds == y.temporal?.row.maxUnattendedSeconds)
         }
         // The unit-hours inside the kecamatan cannot exceed the hours the units were tracked.
         let hours = r.areas.reduce(0) { $0 + ($1.patrolSeconds ?? 0) } / 3600
@@ -118,7 +125,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let r = try CLITests.run(["analyze", Self.demo, "--out", out.path, "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("GPS tracks: 11486 fixes of 6 units, 11485 kept, 1 dropped as jumps; window 2024-11-27T06:00:00+07:00 – 2024-11-27T22:00:00+07:00"))
+        #expect(
+            r.stdout.contains(
+                "GPS tracks: 11486 fixes of 6 units, 11485 kept, 1 dropped as jumps; window 2024-11-27T06:00:00+07:00 – 2024-11-27T22:00:00+07:00"
+            ))
         #expect(r.stdout.contains("gap: SAMAPTA-2 has no fixes 2024-11-27T13:09:30+07:00 – 2024-11-27T13:30:00+07:00"))
         #expect(r.stdout.contains("jump dropped: LANTAS-3 at 2024-11-27T16:42:30+07:00"))
         let visits = try String(contentsOf: out.appendingPathComponent("visits.csv"), encoding: .utf8)
@@ -141,7 +151,9 @@ import Testing
         let r = try CLITests.run(["analyze", "--sites", "sites.csv", "--tracks", "fixes.csv", "--out", "out"], in: dir)
         CLITests.expectNoCrash(r, "bad timestamp")
         #expect(r.status == 2)
-        #expect(r.stderr.contains("cakupan: error: fixes.csv, row 2 (line 3), field 'time': cannot read timestamp '27 Nov 2024 08:01'") && r.stderr.contains("--time-format"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("cakupan: error: fixes.csv, row 2 (line 3), field 'time': cannot read timestamp '27 Nov 2024 08:01'")
+                && r.stderr.contains("--time-format"), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }
@@ -161,7 +173,8 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "id,lon,lat\nS1,104.1,-3.6\n".write(to: dir.appendingPathComponent("sites.csv"), atomically: true, encoding: .utf8)
-        try "unit,time,lon,lat\nP1,2024-11-27 08:00,104.1,-3.6\n".write(to: dir.appendingPathComponent("fixes.csv"), atomically: true, encoding: .utf8)
+        try "unit,time,lon,lat\nP1,2024-11-27 08:00,104.1,-3.6\n".write(
+            to: dir.appendingPathComponent("fixes.csv"), atomically: true, encoding: .utf8)
         let r = try CLITests.run(["analyze", "--sites", "sites.csv", "--tracks", "fixes.csv", "--out", "out"] + args, in: dir)
         CLITests.expectNoCrash(r, args.joined(separator: " "))
         #expect(r.status == 2, "\(args): \(r.stderr)")
@@ -170,8 +183,10 @@ import Testing
 
     @Test func helpNamesTheTemporalOptions() throws {
         let r = try CLITests.run(["analyze", "--help"])
-        for text in ["--tracks", "--timezone", "--from", "--to", "--max-fix-gap", "--max-speed", "--merge-gap", "--visit-radius",
-                     "--radius-for", "--max-unattended", "--max-unattended-for", "--shift", "visits.csv"] {
+        for text in [
+            "--tracks", "--timezone", "--from", "--to", "--max-fix-gap", "--max-speed", "--merge-gap", "--visit-radius",
+            "--radius-for", "--max-unattended", "--max-unattended-for", "--shift", "visits.csv",
+        ] {
             #expect(r.stdout.contains(text), "analyze --help lacks \(text)")
         }
     }

@@ -17,12 +17,14 @@ final class TrackScene {
 
     /// Writes a GPX file: one track per (name, fixes (seconds after t0, x, y)).
     func gpx(_ name: String, _ tracks: [(String, [(Double, Double, Double)])]) throws -> String {
-        var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
+        var s =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
         for (track, fixes) in tracks {
             s += "<trk><name>\(track)</name><trkseg>\n"
             for (t, x, y) in fixes {
                 let ll = try scene.lonLat(Coordinate(x: x, y: y))
-                s += "<trkpt lat=\"\(String(format: "%.10f", ll.y))\" lon=\"\(String(format: "%.10f", ll.x))\"><time>\(Self.utc(t))</time></trkpt>\n"
+                s +=
+                    "<trkpt lat=\"\(String(format: "%.10f", ll.y))\" lon=\"\(String(format: "%.10f", ll.x))\"><time>\(Self.utc(t))</time></trkpt>\n"
             }
             s += "</trkseg></trk>\n"
         }
@@ -124,10 +126,14 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
         s.scene.sites = [("\"id\":\"S1\"", Coordinate(x: 0, y: 0))]
         let fixes = [0.0, 30, 60, 150, 180, 210].map { t in (t, -1000 + 10 * t, 400.0) }
         let path = try s.gpx("track.gpx", [("P1", fixes)])
-        let (split, inputs) = try Self.analyzeWithInputs(s) { $0.tracks = [path]; $0.maxFixGap = 60 }
+        let (split, inputs) = try Self.analyzeWithInputs(s) {
+            $0.tracks = [path]
+            $0.maxFixGap = 60
+        }
         #expect(split.sites[0].temporal?.row.visits == 0)
         #expect(split.temporal?.gaps == [TrackGap(unit: "P1", from: TrackScene.t0 + 60, to: TrackScene.t0 + 150)])
-        let files = Dictionary(uniqueKeysWithValues: Pipeline.files(split, inputs: inputs, operation: nil, warnings: Warnings()).map { ($0.name, $0.data) })
+        let files = Dictionary(
+            uniqueKeysWithValues: Pipeline.files(split, inputs: inputs, operation: nil, warnings: Warnings()).map { ($0.name, $0.data) })
         let gaps = try #require(try summary(files)["temporal"] as? [String: Any])["gaps"] as? [[String: Any]]
         #expect(gaps?.first?["unit"] as? String == "P1")
         #expect(gaps?.first?["from"] as? String == "2024-11-27T08:01:00+07:00")
@@ -169,19 +175,23 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
         let mergedCSV = String(decoding: try #require(mergedFiles["visits.csv"]), as: UTF8.self)
         #expect(mergedCSV == "site,unit,start,end,dwell_s\nS1,P1,2024-11-27T08:00:00+07:00,2024-11-27T08:03:00+07:00,180\n")
 
-        let (split, files, _) = try s.analyze { $0.tracks = [path]; $0.mergeGap = 30 }
+        let (split, files, _) = try s.analyze {
+            $0.tracks = [path]
+            $0.mergeGap = 30
+        }
         let v = try #require(split.sites[0].temporal).row
         #expect(v.visits == 2)
         #expect(v.units == 1)
         #expect(abs(v.dwellSeconds - (570.0 / 7 + 360.0 / 7)) < 0.01)
         #expect(abs(v.longestDwellSeconds - 570.0 / 7) < 0.01)
         let csv = String(decoding: try #require(files["visits.csv"]), as: UTF8.self)
-        #expect(csv == """
-            site,unit,start,end,dwell_s
-            S1,P1,2024-11-27T08:00:00+07:00,2024-11-27T08:01:21.429+07:00,81.429
-            S1,P1,2024-11-27T08:02:08.571+07:00,2024-11-27T08:03:00+07:00,51.429
+        #expect(
+            csv == """
+                site,unit,start,end,dwell_s
+                S1,P1,2024-11-27T08:00:00+07:00,2024-11-27T08:01:21.429+07:00,81.429
+                S1,P1,2024-11-27T08:02:08.571+07:00,2024-11-27T08:03:00+07:00,51.429
 
-            """)
+                """)
     }
 
     /// With --from 07:50 and --to 09:00 (local, WIB) the window is 70 min; the unit of
@@ -190,8 +200,10 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
     /// nobody visits is unattended for the whole 4,200 s window (stale).
     @Test func unattendedCountsTheWindowEdges() throws {
         let s = try TrackScene()
-        s.scene.sites = [("\"id\":\"S1\",\"kategori\":\"kpu\"", Coordinate(x: 0, y: 0)),
-                         ("\"id\":\"S2\",\"kategori\":\"tps\"", Coordinate(x: 0, y: 5000))]
+        s.scene.sites = [
+            ("\"id\":\"S1\",\"kategori\":\"kpu\"", Coordinate(x: 0, y: 0)),
+            ("\"id\":\"S2\",\"kategori\":\"tps\"", Coordinate(x: 0, y: 5000)),
+        ]
         let fixes = stride(from: 0.0, through: 210, by: 30).map { t in (t, -1000 + 10 * t, 400.0) }
         let path = try s.gpx("track.gpx", [("P1", fixes)])
         let (r, files, _) = try s.analyze {
@@ -268,7 +280,10 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
         let local = (0...10).map { m in ("P1", String(format: "2024-11-27 08:%02d:00", m), 0.0, 0.0) }
         let offsetRows = [("P2", "2024-11-27T08:00:00+07:00", 0.0, 0.0), ("P2", "2024-11-27T08:01:00+07:00", 0.0, 0.0)]
         let path = try s.csv("fixes.csv", local + offsetRows)
-        let (r, files, _) = try s.analyze { $0.tracks = [path]; $0.timezone = zone == "WIB" ? nil : zone }
+        let (r, files, _) = try s.analyze {
+            $0.tracks = [path]
+            $0.timezone = zone == "WIB" ? nil : zone
+        }
         let v = try #require(r.sites[0].temporal).row
         // 08:00 local is 01:00 UTC in WIB, 00:00 in WITA, 23:00 the day before in WIT.
         #expect(v.firstVisit == TrackScene.t0 + Double((7 - hours) * 3600))
@@ -287,7 +302,9 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
     @Test func badTimestampNamesFileAndRow() throws {
         let s = try TrackScene()
         s.scene.sites = [("\"id\":\"S1\"", Coordinate(x: 0, y: 0))]
-        let path = try s.write("fixes.csv", "unit,time,lon,lat\nP1,2024-11-27 08:00:00,104.1,-3.6\nP1,2024-11-27 08:00:30,104.1,-3.6\nP1,2024-13-45 99:00,104.1,-3.6\n")
+        let path = try s.write(
+            "fixes.csv",
+            "unit,time,lon,lat\nP1,2024-11-27 08:00:00,104.1,-3.6\nP1,2024-11-27 08:00:30,104.1,-3.6\nP1,2024-13-45 99:00,104.1,-3.6\n")
         #expect {
             _ = try s.analyze { $0.tracks = [path] }
         } throws: { error in
@@ -343,7 +360,8 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
             try (0...4).map { i -> String in
                 let ll = try s.scene.lonLat(Coordinate(x: Double(i) * 100, y: 0))
                 let u = unit.map { "\"unit\":\"\($0)\"," } ?? ""
-                return "{\"type\":\"Feature\",\"properties\":{\(u)\"waktu\":\"2024-11-27T08:0\(i):00+07:00\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(ll.x),\(ll.y)]}}"
+                return
+                    "{\"type\":\"Feature\",\"properties\":{\(u)\"waktu\":\"2024-11-27T08:0\(i):00+07:00\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(ll.x),\(ll.y)]}}"
             }.joined(separator: ",\n")
         }
         let named = try s.write("named.geojson", "{\"type\":\"FeatureCollection\",\"features\":[\n\(try features("BRIMOB-1"))\n]}\n")
@@ -362,15 +380,20 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
     /// Patrol hours and km inside an area; attended share of a rawan zone (grown by the visit radius).
     @Test func areaEffortAndZoneAttendance() throws {
         let s = try TrackScene()
-        s.scene.areas = [("\"kode\":\"A\",\"nama\":\"Kiri\"", .polygon(Polygon(exterior: Scene.rect(-5000, -5000, 0, 5000)))),
-                         ("\"kode\":\"B\",\"nama\":\"Kanan\"", .polygon(Polygon(exterior: Scene.rect(0, -5000, 5000, 5000))))]
+        s.scene.areas = [
+            ("\"kode\":\"A\",\"nama\":\"Kiri\"", .polygon(Polygon(exterior: Scene.rect(-5000, -5000, 0, 5000)))),
+            ("\"kode\":\"B\",\"nama\":\"Kanan\"", .polygon(Polygon(exterior: Scene.rect(0, -5000, 5000, 5000)))),
+        ]
         s.scene.sites = [("\"id\":\"S1\"", Coordinate(x: 4000, y: 4000))]
         // A 200 m square zone around (2000, 0); grown by 100 m it spans x 1800…2200.
         s.scene.zones = [("\"id\":\"Z1\"", .polygon(Polygon(exterior: Scene.rect(1900, -100, 2100, 100))))]
         // 3 km east along y = 0 from x = −1000 at 10 m/s: 1 km (100 s) in A, 2 km (200 s) in B.
         let fixes = stride(from: 0.0, through: 300, by: 30).map { t in (t, -1000 + 10 * t, 0.0) }
         let path = try s.gpx("track.gpx", [("P1", fixes)])
-        let (r, files, _) = try s.analyze { $0.tracks = [path]; $0.visitRadius = 100 }
+        let (r, files, _) = try s.analyze {
+            $0.tracks = [path]
+            $0.visitRadius = 100
+        }
         #expect(abs((r.areas[0].patrolMetres ?? 0) - 1000) < 0.01)
         #expect(abs((r.areas[1].patrolMetres ?? 0) - 2000) < 0.01)
         #expect(abs((r.areas[0].patrolSeconds ?? 0) - 100) < 0.01)
@@ -387,14 +410,19 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
     /// rendah site does not.
     @Test func staleSitesAreHotspots() throws {
         let s = try TrackScene()
-        s.scene.sites = [("\"id\":\"K1\",\"nama\":\"KPU Kota\",\"kategori\":\"kpu\",\"prioritas\":\"tinggi\"", Coordinate(x: 0, y: 0)),
-                         ("\"id\":\"R1\",\"kategori\":\"tps\",\"prioritas\":\"rendah\"", Coordinate(x: 0, y: 300))]
+        s.scene.sites = [
+            ("\"id\":\"K1\",\"nama\":\"KPU Kota\",\"kategori\":\"kpu\",\"prioritas\":\"tinggi\"", Coordinate(x: 0, y: 0)),
+            ("\"id\":\"R1\",\"kategori\":\"tps\",\"prioritas\":\"rendah\"", Coordinate(x: 0, y: 300)),
+        ]
         // A fix every 5 min: parked 250 m from both for 3 h, 3 km away until 8.25 h, back until 9.2 h.
         let fixes: [(Double, Double, Double)] = stride(from: 0.0, through: 9.2 * 3600, by: 300).map { t in
             (t, t <= 3 * 3600 || t >= 29_700 ? 200 : 3200, 150)
         }
         let path = try s.gpx("track.gpx", [("P1", fixes)])
-        let (r, files, _) = try s.analyze { $0.tracks = [path]; $0.visitRadius = 300 }
+        let (r, files, _) = try s.analyze {
+            $0.tracks = [path]
+            $0.visitRadius = 300
+        }
         let k = try #require(r.sites[0].temporal).row
         #expect(k.stale)
         let h = try #require(r.hotspots.first { $0.ref == "K1" })
@@ -415,8 +443,10 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
     /// that visits the KPU next to it; a 1 h limit for kpu makes the KPU stale.
     @Test func perCategoryRadiusAndLimit() throws {
         let s = try TrackScene()
-        s.scene.sites = [("\"id\":\"G\",\"kategori\":\"gudang\"", Coordinate(x: 0, y: 0)),
-                         ("\"id\":\"K\",\"kategori\":\"kpu\"", Coordinate(x: 0, y: 10))]
+        s.scene.sites = [
+            ("\"id\":\"G\",\"kategori\":\"gudang\"", Coordinate(x: 0, y: 0)),
+            ("\"id\":\"K\",\"kategori\":\"kpu\"", Coordinate(x: 0, y: 10)),
+        ]
         let fixes: [(Double, Double, Double)] = stride(from: 0.0, through: 7200, by: 120).map { ($0, $0 < 1800 ? 200 : 3000, 0) }
         let path = try s.gpx("track.gpx", [("P1", fixes)])
         let (r, files, _) = try s.analyze {
@@ -442,7 +472,8 @@ func seconds(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? .nan }
             "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[\(lon),-3],[\(lon + 0.1),-3],[\(lon + 0.1),-2.9],[\(lon),-2.9],[\(lon),-3]]]}}"
         }
         let areas = dir.appendingPathComponent("areas.geojson")
-        try "{\"type\":\"FeatureCollection\",\"features\":[\(square(96)),\(square(112))]}".write(to: areas, atomically: true, encoding: .utf8)
+        try "{\"type\":\"FeatureCollection\",\"features\":[\(square(96)),\(square(112))]}".write(
+            to: areas, atomically: true, encoding: .utf8)
         let fixes = dir.appendingPathComponent("fixes.csv")
         try "unit,time,lon,lat\nA,2024-11-27 08:00,96.05,-2.95\n".write(to: fixes, atomically: true, encoding: .utf8)
         var c = OperationConfig()
