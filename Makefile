@@ -9,7 +9,7 @@ PEER_VENV ?= .venv-peer
 # 241 kecamatan of Sumatera Selatan; they are skipped when this file is not on the machine.
 PROVINCE_BOUNDARIES ?= ../shared/geodata/sumsel_kecamatan_adm3.geojson
 
-.PHONY: deps build demo demo-week test test-swift test-peer test-browser test-asan bench-briefing generate-demo generate-week clean
+.PHONY: deps build demo demo-week test test-swift test-peer test-browser test-asan bench-briefing format format-check generate-demo generate-week clean
 
 deps:
 	@scripts/install-deps.sh
@@ -31,6 +31,7 @@ demo-week: build
 
 test: deps
 	@scripts/install-deps.sh test db
+	$(MAKE) format-check
 	$(MAKE) test-swift
 	$(MAKE) test-peer
 	$(MAKE) test-browser
@@ -101,6 +102,13 @@ test-browser: build
 # quiet machine.
 bench-briefing:
 	$(MAKE) test-browser BRIEFING_MAX_MS=2000
+
+# The sources follow .swift-format (4 spaces, 140 columns); `make format` applies it.
+format-check:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests
 
 # The whole suite under AddressSanitizer + LeakSanitizer (CI runs it after make test).
 test-asan: deps
