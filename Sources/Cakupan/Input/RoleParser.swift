@@ -96,22 +96,7 @@ public struct RoleParser: Sendable {
     public func sites(_ features: [InputFeature], warnings: inout Warnings) throws -> [Site] {
         var out: [Site] = []
         for (i, f) in features.enumerated() {
-            guard let g = f.geometry else {
-                warnings.add(
-                    "\(f.location): site has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped",
-                    kind: .skippedFeatures)
-                continue
-            }
-            let point: Coordinate
-            switch g {
-            case .point(let c): point = c
-            case .multiPoint(let cs) where cs.count == 1: point = cs[0]
-            case .polygon, .multiPolygon:
-                point = try InteriorPoint.of(g, location: f.location)
-                warnings.add("\(f.location): site is a \(g.typeName); its interior point is used", kind: .coercedGeometries)
-            default:
-                throw CakupanError.input(f.location, "a site must be a point, but this feature is a \(g.typeName)")
-            }
+            guard let point = try point(of: f, noun: "site", refusal: "a site must be a point", warnings: &warnings) else { continue }
             var category = SiteCategory.lainnya
             if let field = f.field(names(.category, Self.categoryFields)), let text = field.value.text {
                 if let c = SiteCategory(parsing: text) {
@@ -146,24 +131,11 @@ public struct RoleParser: Sendable {
     public func candidates(_ features: [InputFeature], warnings: inout Warnings) throws -> [Candidate] {
         var out: [Candidate] = []
         for (i, f) in features.enumerated() {
-            guard let g = f.geometry else {
-                warnings.add(
-                    "\(f.location): candidate has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped",
-                    kind: .skippedFeatures)
-                continue
-            }
-            let point: Coordinate
-            switch g {
-            case .point(let c): point = c
-            case .multiPoint(let cs) where cs.count == 1: point = cs[0]
-            case .polygon, .multiPolygon:
-                point = try InteriorPoint.of(g, location: f.location)
-                warnings.add("\(f.location): candidate is a \(g.typeName); its interior point is used", kind: .coercedGeometries)
-            default:
-                throw CakupanError.input(
-                    f.location,
-                    "a candidate post must be a point (or a polygon: its interior point is used), but this feature is a \(g.typeName)")
-            }
+            guard
+                let point = try point(
+                    of: f, noun: "candidate", refusal: "a candidate post must be a point (or a polygon: its interior point is used)",
+                    warnings: &warnings)
+            else { continue }
             out.append(
                 Candidate(
                     id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
@@ -172,6 +144,27 @@ public struct RoleParser: Sendable {
         try checkAnyUsable(out.count, of: features, role: "candidate")
         try checkUniqueIds(out.map(\.id), at: { out[$0].source.location }, role: "candidate", warnings: &warnings)
         return out
+    }
+
+    /// The point of a point-role feature (sites, candidates): a point, a one-point multipoint, or a
+    /// polygon's interior point (with a warning); nil, with a warning, when it has no geometry.
+    private func point(of f: InputFeature, noun: String, refusal: String, warnings: inout Warnings) throws -> Coordinate? {
+        guard let g = f.geometry else {
+            warnings.add(
+                "\(f.location): \(noun) has \(f.geometryWasEmpty ? "an empty geometry (no positions, or NaN ones)" : "no coordinates"); skipped",
+                kind: .skippedFeatures)
+            return nil
+        }
+        switch g {
+        case .point(let c): return c
+        case .multiPoint(let cs) where cs.count == 1: return cs[0]
+        case .polygon, .multiPolygon:
+            let p = try InteriorPoint.of(g, location: f.location)
+            warnings.add("\(f.location): \(noun) is a \(g.typeName); its interior point is used", kind: .coercedGeometries)
+            return p
+        default:
+            throw CakupanError.input(f.location, "\(refusal), but this feature is a \(g.typeName)")
+        }
     }
 
     public func zones(_ features: [InputFeature], warnings: inout Warnings) throws -> [RawanZone] {
