@@ -24,11 +24,7 @@ struct RegionIndex: Sendable {
     let store: RegionStore
     /// Answers segments far from every boundary without the shapes.
     let raster: RegionRaster
-    private let originX: Double
-    private let originY: Double
-    private let inverseCell: Double
-    private let columns: Int
-    private let rows: Int
+    private let grid: GridLayout
     private let cellStart: [Int32]
     private let cellEntries: [Entry]
 
@@ -46,7 +42,7 @@ struct RegionIndex: Sendable {
         raster = RegionRaster(shapes: shapes, store: store)
         let solid = shapes.filter { !$0.isEmpty }
         guard !solid.isEmpty else {
-            (originX, originY, inverseCell, columns, rows) = (0, 0, 1, 1, 1)
+            grid = .single
             (cellStart, cellEntries) = ([0, 0], [])
             return
         }
@@ -56,20 +52,15 @@ struct RegionIndex: Sendable {
         let maxY = solid.map(\.maxY).max()!
         // Cells the size of a typical region, but not so small that the grid gets huge.
         let sizes = solid.map { max($0.maxX - $0.minX, $0.maxY - $0.minY) }.sorted()
-        var cell = max(sizes[sizes.count / 2], max(maxX - minX, maxY - minY) / 1024, 1e-6)
-        var columns = Int(((maxX - minX) / cell).rounded(.down)) + 1
-        var rows = Int(((maxY - minY) / cell).rounded(.down)) + 1
-        if Double(columns) * Double(rows) > Double(Self.maxCells) {
-            cell *= (Double(columns) * Double(rows) / Double(Self.maxCells)).squareRoot() * 1.01
-            columns = Int(((maxX - minX) / cell).rounded(.down)) + 1
-            rows = Int(((maxY - minY) / cell).rounded(.down)) + 1
-        }
-        (originX, originY, inverseCell, self.columns, self.rows) = (minX, minY, 1 / cell, columns, rows)
+        let cell = max(sizes[sizes.count / 2], max(maxX - minX, maxY - minY) / 1024, 1e-6)
+        let grid = GridLayout(minX: minX, minY: minY, maxX: maxX, maxY: maxY, cell: cell, maxCells: Self.maxCells)
+        self.grid = grid
+        let columns = grid.columns
 
-        var perCell = [[Entry]](repeating: [], count: columns * rows)
+        var perCell = [[Entry]](repeating: [], count: grid.cellCount)
         for (index, shape) in shapes.enumerated() where !shape.isEmpty {
-            let columnRange = Self.range(shape.minX, shape.maxX, origin: minX, inverse: 1 / cell, count: columns)!
-            let rowRange = Self.range(shape.minY, shape.maxY, origin: minY, inverse: 1 / cell, count: rows)!
+            let columnRange = grid.columnRange(shape.minX, shape.maxX)!
+            let rowRange = grid.rowRange(shape.minY, shape.maxY)!
             for row in rowRange {
                 for column in columnRange {
                     perCell[row * columns + column].append(
@@ -77,28 +68,10 @@ struct RegionIndex: Sendable {
                 }
             }
         }
-        var cellStart = [Int32](repeating: 0, count: columns * rows + 1)
+        var cellStart = [Int32](repeating: 0, count: grid.cellCount + 1)
         for cell in perCell.indices { cellStart[cell + 1] = cellStart[cell] + Int32(perCell[cell].count) }
         self.cellStart = cellStart
         self.cellEntries = perCell.flatMap { $0 }
-    }
-
-    /// Cells covering `[low, high]` along one axis, clamped to the grid; nil when entirely outside.
-    @inline(__always)
-    private static func range(
-        _ low: Double, _ high: Double, origin: Double, inverse: Double, count: Int
-    ) -> ClosedRange<Int>? {
-        let first = ((low - origin) * inverse).rounded(.down)
-        let last = ((high - origin) * inverse).rounded(.down)
-        guard last >= 0, first < Double(count) else { return nil }
-        return Int(max(0, first))...Int(min(Double(count - 1), last))
-    }
-
-    @inline(__always)
-    private func cellIndex(_ x: Double, _ y: Double) -> Int {
-        let column = Int(min(Double(columns - 1), max(0, ((x - originX) * inverseCell).rounded(.down))))
-        let row = Int(min(Double(rows - 1), max(0, ((y - originY) * inverseCell).rounded(.down))))
-        return row * columns + column
     }
 
     /// Appends to `hits` the parts of the segment inside each region (several per region when it
@@ -116,16 +89,15 @@ struct RegionIndex: Sendable {
         let highX = max(ax, bx)
         let lowY = min(ay, by)
         let highY = max(ay, by)
-        guard let columnRange = Self.range(lowX, highX, origin: originX, inverse: inverseCell, count: columns),
-            let rowRange = Self.range(lowY, highY, origin: originY, inverse: inverseCell, count: rows)
-        else { return }
+        guard let columnRange = grid.columnRange(lowX, highX), let rowRange = grid.rowRange(lowY, highY) else { return }
+        let columns = grid.columns
         for row in rowRange {
             for column in columnRange {
                 let cell = row * columns + column
                 for slot in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
                     let entry = cellEntries[slot]
                     guard highX >= entry.minX, lowX <= entry.maxX, highY >= entry.minY, lowY <= entry.maxY,
-                        cellIndex(max(lowX, entry.minX), max(lowY, entry.minY)) == cell
+                        grid.clampedCell(max(lowX, entry.minX), max(lowY, entry.minY)) == cell
                     else { continue }
                     let region = Int(entry.region)
                     intervals.removeAll(keepingCapacity: true)

@@ -29,11 +29,7 @@ struct SiteGrid: Sendable {
         var site: Int32
     }
 
-    private let originX: Double
-    private let originY: Double
-    private let inverseCell: Double
-    private let columns: Int
-    private let rows: Int
+    private let grid: GridLayout
     private let maxRadius: Double
     private let cellStart: [Int32]
     private let entries: [Entry]
@@ -45,7 +41,7 @@ struct SiteGrid: Sendable {
         let maxRadius = sites.map(\.radius).max() ?? 0
         self.maxRadius = maxRadius
         guard !sites.isEmpty else {
-            (originX, originY, inverseCell, columns, rows) = (0, 0, 1, 1, 1)
+            grid = .single
             (cellStart, entries) = ([0, 0], [])
             return
         }
@@ -53,16 +49,9 @@ struct SiteGrid: Sendable {
         let maxX = sites.map(\.x).max()!
         let minY = sites.map(\.y).min()!
         let maxY = sites.map(\.y).max()!
-        var cell = max(2 * maxRadius, 1)
-        var columns = Int(((maxX - minX) / cell).rounded(.down)) + 1
-        var rows = Int(((maxY - minY) / cell).rounded(.down)) + 1
-        if Double(columns) * Double(rows) > Double(Self.maxCells) {
-            cell *= (Double(columns) * Double(rows) / Double(Self.maxCells)).squareRoot() * 1.01
-            columns = Int(((maxX - minX) / cell).rounded(.down)) + 1
-            rows = Int(((maxY - minY) / cell).rounded(.down)) + 1
-        }
-        (self.originX, self.originY, self.inverseCell) = (minX, minY, 1 / cell)
-        (self.columns, self.rows) = (columns, rows)
+        let grid = GridLayout(minX: minX, minY: minY, maxX: maxX, maxY: maxY, cell: max(2 * maxRadius, 1), maxCells: Self.maxCells)
+        self.grid = grid
+        let (cell, columns, rows) = (grid.cell, grid.columns, grid.rows)
 
         func cellOf(_ site: TemporalSite) -> Int {
             let column = min(columns - 1, Int((site.x - minX) / cell))
@@ -83,21 +72,13 @@ struct SiteGrid: Sendable {
         (self.cellStart, self.entries) = (counts, entries)
     }
 
-    /// Range of cell columns or rows covering `[low, high]` (world units), or nil when outside the grid.
-    @inline(__always)
-    private func cellRange(_ low: Double, _ high: Double, origin: Double, count: Int) -> ClosedRange<Int>? {
-        let first = ((low - origin) * inverseCell).rounded(.down)
-        let last = ((high - origin) * inverseCell).rounded(.down)
-        guard last >= 0, first < Double(count) else { return nil }
-        return Int(max(0, first))...Int(min(Double(count - 1), last))
-    }
-
     /// Appends to `hits` every site whose circle the segment from (ax, ay) to (bx, by) enters for a
     /// positive length; a zero-length segment hits the circles containing its point for all of [0, 1].
     func segmentHits(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, into hits: inout [CircleHit]) {
-        guard let columnRange = cellRange(min(ax, bx) - maxRadius, max(ax, bx) + maxRadius, origin: originX, count: columns),
-            let rowRange = cellRange(min(ay, by) - maxRadius, max(ay, by) + maxRadius, origin: originY, count: rows)
+        guard let columnRange = grid.columnRange(min(ax, bx) - maxRadius, max(ax, bx) + maxRadius),
+            let rowRange = grid.rowRange(min(ay, by) - maxRadius, max(ay, by) + maxRadius)
         else { return }
+        let columns = grid.columns
         let dx = bx - ax
         let dy = by - ay
         let a = dx * dx + dy * dy
@@ -136,9 +117,10 @@ struct SiteGrid: Sendable {
 
     /// Appends to `sites` every site whose circle contains the point (on the circle counts).
     func pointHits(_ x: Double, _ y: Double, into sites: inout [Int32]) {
-        guard let columnRange = cellRange(x - maxRadius, x + maxRadius, origin: originX, count: columns),
-            let rowRange = cellRange(y - maxRadius, y + maxRadius, origin: originY, count: rows)
+        guard let columnRange = grid.columnRange(x - maxRadius, x + maxRadius),
+            let rowRange = grid.rowRange(y - maxRadius, y + maxRadius)
         else { return }
+        let columns = grid.columns
         for row in rowRange {
             let first = Int(cellStart[row * columns + columnRange.lowerBound])
             let last = Int(cellStart[row * columns + columnRange.upperBound + 1])
