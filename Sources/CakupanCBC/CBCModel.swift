@@ -60,9 +60,6 @@ public final class CBCModel {
             pointer, Int32(mip.columnCount), Int32(mip.rowCount), starts, mip.rowIndices, mip.values,
             columnLower, columnUpper, mip.objective, rowLower, rowUpper)
         for j in mip.integerColumns { Cbc_setInteger(pointer, j) }
-        // CBC matches a MIP start by column name; without names it fails ("Illegal index in
-        // ClpModel::getColumnName"), so every column gets one: c0, c1, … (Cbc_setColName copies it).
-        for j in 0..<mip.columnCount { Cbc_setColName(pointer, Int32(j), "c\(j)") }
         Cbc_setObjSense(pointer, mip.sense == .maximize ? -1 : 1)
         // Parameters are passed to CbcMain1 as command-line words at solve time; the last one wins.
         // Silent: the LP-only path logs through the message handlers (Cbc_setLogLevel), the MIP path
