@@ -1,8 +1,9 @@
 internal import CCBC
 import Synchronization
 
-/// CBC's solve goes through its command-line driver (`CbcMain1`), which keeps parsing state in process
-/// globals; two solves at once in one process would race. Every `Cbc_solve` therefore holds this lock.
+/// CBC's solve goes through its command-line driver (`CbcMain0` when a model is made, `CbcMain1` to
+/// solve), which keeps parsing state in process globals; two at once in one process would race. Every
+/// `Cbc_newModel` and `Cbc_solve` therefore holds this lock: solves in one process run one at a time.
 private let cbcDriverLock = Mutex(())
 
 /// The result of `CBCModel.solve()`, as plain values.
@@ -41,8 +42,9 @@ public final class CBCModel {
     /// `Cbc_setInteger`, `Cbc_setObjSense`).
     public init(_ mip: SparseMIP) throws(CBCError) {
         try mip.validate()
-        // Cbc_newModel never returns NULL (it uses C++ new, which throws instead).
-        pointer = Cbc_newModel()
+        // Cbc_newModel never returns NULL (it uses C++ new, which throws instead). It runs CbcMain0, which
+        // sets up the same driver state as a solve, so it takes the same lock.
+        pointer = cbcDriverLock.withLock { _ in Cbc_newModel() }
         columnCount = mip.columnCount
         isMIP = !mip.integerColumns.isEmpty
 
@@ -60,9 +62,6 @@ public final class CBCModel {
             pointer, Int32(mip.columnCount), Int32(mip.rowCount), starts, mip.rowIndices, mip.values,
             columnLower, columnUpper, mip.objective, rowLower, rowUpper)
         for j in mip.integerColumns { Cbc_setInteger(pointer, j) }
-        // CBC matches a MIP start by column name; without names it fails ("Illegal index in
-        // ClpModel::getColumnName"), so every column gets one: c0, c1, … (Cbc_setColName copies it).
-        for j in 0..<mip.columnCount { Cbc_setColName(pointer, Int32(j), "c\(j)") }
         Cbc_setObjSense(pointer, mip.sense == .maximize ? -1 : 1)
         // Parameters are passed to CbcMain1 as command-line words at solve time; the last one wins.
         // Silent: the LP-only path logs through the message handlers (Cbc_setLogLevel), the MIP path
@@ -85,7 +84,8 @@ public final class CBCModel {
     }
 
     /// Stops the search after `seconds` of elapsed (wall-clock) time (CBC parameter `sec`); the best
-    /// solution found so far is returned with `.stopped(.time)`.
+    /// solution found so far is returned with `.stopped(.time)`. CBC checks the clock as its search goes,
+    /// so a very large model may run past the limit before a check.
     public func setTimeLimit(seconds: Double) throws(CBCError) {
         guard seconds.isFinite, seconds > 0 else { throw .invalidArgument("time limit \(seconds) s") }
         parameter("sec", String(seconds))

@@ -48,7 +48,8 @@ public struct MaximalCoveringResult: Sendable, Equatable {
 /// - Parameters:
 ///   - posts: the most posts to place (≥ 0).
 ///   - timeLimitSeconds: wall-clock limit on CBC's search, in seconds; when reached, the best answer
-///     found so far is returned with `optimal` false and its `bestBound`.
+///     found so far is returned with `optimal` false and its `bestBound`. CBC checks the limit as its search
+///     goes; a very large model may run past it (see docs/benchmarks.md, "Recommendations (MCLP)").
 public func maximalCovering(
     _ problem: CoverageProblem, posts: Int, timeLimitSeconds: Double = 60
 ) throws(RecommendError) -> MaximalCoveringResult {
