@@ -24,6 +24,8 @@ struct CSVColumns {
         "lokasigps", "koordinatgps", "titikgps", "gps",
     ]
     static let wktNames = ["wkt", "geometry", "geom", "thegeom"]
+    /// Every name (as `key`) that marks a coordinate column.
+    static let coordinateNames = Set(lonNames + latNames + pairNames + wktNames)
 
     /// A column name reduced for matching: lowercase, without spaces, underscores, dots, hyphens,
     /// slashes and brackets ("Titik Koordinat" and "titik_koordinat" are the same).

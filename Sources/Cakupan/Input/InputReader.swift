@@ -4,8 +4,22 @@ import CakupanPROJ
 import Foundation
 
 /// What a role wants from a multi-layer file (GPX has waypoints, routes, tracks and their points).
-public enum LayerPreference: Sendable {
-    case points, lines, polygons
+public enum LayerPreference: Int, Sendable, Hashable {
+    case lines, points, polygons
+
+    /// The kind of a geometry: a point, a line or a polygon (single or multi). A collection (a My Maps
+    /// MultiGeometry) is of `preferring` when it holds a part of that kind, else of its first part's.
+    init?(kindOf g: Geometry, preferring: LayerPreference? = nil) {
+        switch g {
+        case .point, .multiPoint: self = .points
+        case .lineString, .multiLineString: self = .lines
+        case .polygon, .multiPolygon: self = .polygons
+        case .collection(let parts):
+            let kinds = parts.compactMap { LayerPreference(kindOf: $0, preferring: preferring) }
+            guard let kind = kinds.first(where: { $0 == preferring }) ?? kinds.first else { return nil }
+            self = kind
+        }
+    }
 }
 
 /// Reads any vector file GDAL can open into `InputFeature`s in lon/lat, transforming declared CRSs
@@ -47,6 +61,8 @@ public final class InputReader {
 
     /// The drivers whose layers are tables of rows (coordinates in columns, a header row to find).
     static let spreadsheetDrivers: Set<String> = ["XLSX", "ODS", "XLS"]
+    /// The drivers whose layers are tables read through `CSVColumns` (spreadsheets and CSV).
+    static let tableDrivers = spreadsheetDrivers.union(["CSV"])
     /// File endings of the datasets looked for inside a .zip or .kmz archive, in order of preference.
     static let archiveMembers = ["shp", "gpkg", "geojson", "json", "kml", "gpx", "fgb", "csv", "xlsx", "ods", "tab", "mif", "sqlite"]
 
@@ -204,20 +220,9 @@ public final class InputReader {
         _ features: [InputFeature], layer: String, displayPath: String, preference: LayerPreference,
         warnings: inout Warnings
     ) -> [InputFeature] {
-        func kind(_ g: Geometry?) -> LayerPreference? {
-            switch g {
-            case .point?, .multiPoint?: .points
-            case .lineString?, .multiLineString?: .lines
-            case .polygon?, .multiPolygon?: .polygons
-            case .collection(let parts)?:
-                // A My Maps MultiGeometry: the role takes the parts of its kind (the parser says so).
-                parts.contains { kind($0) == preference } ? preference : parts.compactMap(kind).first
-            default: nil
-            }
-        }
         let hasRadius = features.contains { $0.field(["radius_m", "radius"]) != nil }
         func wanted(_ f: InputFeature) -> Bool {
-            guard let k = kind(f.geometry) else { return f.geometry == nil }
+            guard let g = f.geometry, let k = LayerPreference(kindOf: g, preferring: preference) else { return f.geometry == nil }
             // Rawan zones may be points with a radius.
             return k == preference || (preference == .polygons && k == .points && hasRadius)
         }
@@ -256,7 +261,7 @@ public final class InputReader {
         var info = layer.info
         let driver = dataset.driverName
         let isSheet = Self.spreadsheetDrivers.contains(driver)
-        let isCSV = driver == "CSV" || isSheet
+        let isCSV = Self.tableDrivers.contains(driver)
         let layerName = multiLayer ? info.name : nil
         let base = InputLocation(file: displayPath, layer: layerName)
         var sheet: SheetTable? = nil

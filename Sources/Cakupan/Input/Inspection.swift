@@ -100,7 +100,7 @@ public enum Inspection {
             let head = Array(features.prefix(3))
             if let f = features.first {
                 out.mapping = mapping(f, role: role, parser: parser)
-                if ["CSV", "XLSX", "ODS", "XLS"].contains(dataset.driverName) || info.geometryType == "None",
+                if InputReader.tableDrivers.contains(dataset.driverName) || info.geometryType == "None",
                     let columns = try? CSVColumns(
                         fieldNames: f.fieldNames, fields: spec.fields, location: f.location, fieldsFlag: role.fieldsFlag)
                 {
@@ -138,39 +138,28 @@ public enum Inspection {
     private static func guess(_ layer: VectorLayer, driver: String) -> InputRole? {
         let info = layer.info
         struct Enough: Error {}
-        var kinds: [String: Int] = [:]
+        var kinds: [LayerPreference: Int] = [:]
         var timed = false
         let timeIndex = info.fieldNames.firstIndex {
             (FixColumnRules.timeNames + FixColumnRules.dateNames).contains(FixColumnRules.normalized($0))
         }
         _ = try? layer.forEachFeature { f in
-            if let g = f.geometry { kinds[kind(g), default: 0] += 1 }
+            if let g = f.geometry, let kind = LayerPreference(kindOf: g) { kinds[kind, default: 0] += 1 }
             if let timeIndex, let t = f.values[timeIndex].text, !t.trimmingCharacters(in: .whitespaces).isEmpty { timed = true }
             if f.index >= 50 { throw Enough() }
         }
-        if let top = kinds.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key {
+        // The most frequent kind; on a tie lines, then points, then polygons.
+        if let top = kinds.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key {
             switch top {
-            case "point": return timed ? .tracks : .sites
-            case "line": return .patrols
-            default: return .areas
+            case .points: return timed ? .tracks : .sites
+            case .lines: return .patrols
+            case .polygons: return .areas
             }
         }
         if timed { return .tracks }
-        let keys = info.fieldNames.map(CSVColumns.key)
-        let hasCoordinates = keys.contains {
-            (CSVColumns.lonNames + CSVColumns.latNames + CSVColumns.pairNames + CSVColumns.wktNames).contains($0)
-        }
-        if hasCoordinates || ["XLSX", "ODS", "XLS", "CSV"].contains(driver) { return .sites }
+        let hasCoordinates = info.fieldNames.contains { CSVColumns.coordinateNames.contains(CSVColumns.key($0)) }
+        if hasCoordinates || InputReader.tableDrivers.contains(driver) { return .sites }
         return nil
-    }
-
-    private static func kind(_ g: Geometry) -> String {
-        switch g {
-        case .point, .multiPoint: "point"
-        case .lineString, .multiLineString: "line"
-        case .polygon, .multiPolygon: "polygon"
-        case .collection(let parts): parts.first.map(kind) ?? "none"
-        }
     }
 
     private static func mapping(_ f: InputFeature, role: InputRole, parser: RoleParser) -> [(field: String, column: String)] {

@@ -107,15 +107,7 @@ public struct RoleParser: Sendable {
                         kind: .unknownCategories)
                 }
             }
-            var priority = Level.sedang
-            if let field = f.field(names(.priority, Self.priorityFields)), let text = field.value.text {
-                guard let p = Level(parsing: text) else {
-                    throw CakupanError.input(
-                        f.location.with(field: field.name),
-                        "'\(text)' is not a priority; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
-                }
-                priority = p
-            }
+            let priority = try level(of: f, .priority, Self.priorityFields, noun: "priority")
             out.append(
                 Site(
                     id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),
@@ -144,6 +136,17 @@ public struct RoleParser: Sendable {
         try checkAnyUsable(out.count, of: features, role: "candidate")
         try checkUniqueIds(out.map(\.id), at: { out[$0].source.location }, role: "candidate", warnings: &warnings)
         return out
+    }
+
+    /// A site's priority or a zone's level from its column: tinggi/sedang/rendah (or high/medium/low,
+    /// 3/2/1); sedang when the feature has none.
+    private func level(of f: InputFeature, _ field: RoleField, _ detected: [String], noun: String) throws -> Level {
+        guard let found = f.field(names(field, detected)), let text = found.value.text else { return .sedang }
+        guard let level = Level(parsing: text) else {
+            throw CakupanError.input(
+                f.location.with(field: found.name), "'\(text)' is not a \(noun); use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
+        }
+        return level
     }
 
     /// The point of a point-role feature (sites, candidates): a point, a one-point multipoint, or a
@@ -185,15 +188,7 @@ public struct RoleParser: Sendable {
                 throw CakupanError.input(
                     f.location, "a rawan zone must be a polygon, or a point with a radius, but this feature is a \(g.typeName)")
             }
-            var level = Level.sedang
-            if let field = f.field(names(.level, Self.levelFields)), let text = field.value.text {
-                guard let l = Level(parsing: text) else {
-                    throw CakupanError.input(
-                        f.location.with(field: field.name),
-                        "'\(text)' is not a level; use tinggi, sedang or rendah (or high/medium/low, 3/2/1)")
-                }
-                level = l
-            }
+            let level = try level(of: f, .level, Self.levelFields, noun: "level")
             out.append(
                 RawanZone(
                     id: identifier(f, ["id", "kode"], order: i + 1), name: f.text(names(.name, Self.siteNameFields)),

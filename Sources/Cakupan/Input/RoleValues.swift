@@ -48,3 +48,13 @@ public struct Candidate: Sendable {
     public var point: Coordinate
     public var source: InputFeature
 }
+
+/// A role value whose id two files of one role may both use (then prefixed by `Pipeline.loadInputs`).
+protocol IdentifiedRoleValue {
+    var id: String { get set }
+}
+
+extension Area: IdentifiedRoleValue {}
+extension Site: IdentifiedRoleValue {}
+extension RawanZone: IdentifiedRoleValue {}
+extension Candidate: IdentifiedRoleValue {}

@@ -18,12 +18,11 @@ struct SheetTable {
         var raw: [[FieldValue]] = []
         warnings = try layer.forEachFeature { raw.append($0.values) }
         func texts(_ row: [FieldValue]) -> [String] { row.map { InputFeature.trimmed($0.text ?? "") } }
-        let coordinateKeys = Set(CSVColumns.lonNames + CSVColumns.latNames + CSVColumns.pairNames + CSVColumns.wktNames)
         let mapped = Set(fields.values.map(CSVColumns.key))
         let header =
             raw.prefix(30).firstIndex { row in
                 let keys = texts(row).map(CSVColumns.key)
-                return keys.contains { coordinateKeys.contains($0) || mapped.contains($0) }
+                return keys.contains { CSVColumns.coordinateNames.contains($0) || mapped.contains($0) }
             } ?? raw.prefix(30).firstIndex { row in texts(row).filter { !$0.isEmpty }.count >= 2 } ?? 0
         var names = raw.isEmpty ? [] : texts(raw[header])
         // Unnamed columns keep GDAL's names; a repeated name gets a suffix.

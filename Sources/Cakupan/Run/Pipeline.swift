@@ -109,28 +109,31 @@ public enum Pipeline {
         for (j, (result, fileWarnings)) in results.enumerated() {
             warnings.append(contentsOf: fileWarnings)
             let (role, spec) = jobs[j]
-            let path = spec.description
+            /// The role's values with ids that clash with an earlier file's prefixed.
+            func prefixed<Value: IdentifiedRoleValue>(_ values: [Value]) -> [Value] {
+                var out = values
+                for (i, id) in unique(values.map(\.id), role, spec).enumerated() { out[i].id = id }
+                return out
+            }
+            let count: Int
             switch try result.get() {
-            case .areas(var areas):
-                for (i, id) in unique(areas.map(\.id), role, spec).enumerated() { areas[i].id = id }
-                inputs.areas += areas
-                inputs.files.append(InputFileSummary(role: "areas", path: path, features: areas.count))
-            case .sites(var sites):
-                for (i, id) in unique(sites.map(\.id), role, spec).enumerated() { sites[i].id = id }
-                inputs.sites += sites
-                inputs.files.append(InputFileSummary(role: "sites", path: path, features: sites.count))
-            case .zones(var zones):
-                for (i, id) in unique(zones.map(\.id), role, spec).enumerated() { zones[i].id = id }
-                inputs.zones += zones
-                inputs.files.append(InputFileSummary(role: "rawan", path: path, features: zones.count))
+            case .areas(let areas):
+                inputs.areas += prefixed(areas)
+                count = areas.count
+            case .sites(let sites):
+                inputs.sites += prefixed(sites)
+                count = sites.count
+            case .zones(let zones):
+                inputs.zones += prefixed(zones)
+                count = zones.count
             case .patrols(let patrols):
                 inputs.patrols += patrols
-                inputs.files.append(InputFileSummary(role: "patrols", path: path, features: patrols.count))
-            case .candidates(var candidates):
-                for (i, id) in unique(candidates.map(\.id), role, spec).enumerated() { candidates[i].id = id }
-                inputs.candidates += candidates
-                inputs.files.append(InputFileSummary(role: "candidates", path: path, features: candidates.count))
+                count = patrols.count
+            case .candidates(let candidates):
+                inputs.candidates += prefixed(candidates)
+                count = candidates.count
             }
+            inputs.files.append(InputFileSummary(role: role.rawValue, path: spec.description, features: count))
         }
         if config.recommend.mode == nil && (!config.candidateInputs.isEmpty || config.recommend.hasSettings) {
             warnings.add(
