@@ -65,14 +65,7 @@ struct AnalyzeCommand: ParsableCommand {
         // Field mappings given as flags without files apply to the YAML file's entries.
         for role in InputRole.allCases where flags.inputs(role).isEmpty {
             let fields = role == .tracks ? tracks.trackFields : role == .candidates ? recommend.candidateFields : inputs.fieldsFor(role)
-            guard let fields else { continue }
-            base.setInputs(
-                role,
-                base.inputs(role).map { spec in
-                    var s = spec
-                    s.fields.merge(fields) { _, flag in flag }
-                    return s
-                })
+            if let fields { base.mapFields(fields, for: role) }
         }
         let config = base.overridden(by: flags)
         _ = try config.parameters()

@@ -70,6 +70,18 @@ public struct OperationConfig: Sendable, Equatable {
         }
     }
 
+    /// Maps columns for every file of a role (`--site-fields` given without `--sites`: the YAML
+    /// file's entries); a column named here takes the place of the entry's own for that field.
+    public mutating func mapFields(_ fields: [RoleField: String], for role: InputRole) {
+        setInputs(
+            role,
+            inputs(role).map { spec in
+                var s = spec
+                s.fields.merge(fields) { _, given in given }
+                return s
+            })
+    }
+
     static let keys =
         [
             "name", "areas", "sites", "rawan", "patrols", "radius", "rawan_radius",

@@ -208,23 +208,7 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
         }
         var base = try yaml.map { try OperationConfig.load(path: $0) } ?? OperationConfig()
         for (role, mapping) in fields {
-            if flags.inputs(role).isEmpty {
-                base.setInputs(
-                    role,
-                    base.inputs(role).map {
-                        var s = $0
-                        s.fields.merge(mapping) { _, f in f }
-                        return s
-                    })
-            } else {
-                flags.setInputs(
-                    role,
-                    flags.inputs(role).map {
-                        var s = $0
-                        s.fields = mapping
-                        return s
-                    })
-            }
+            if flags.inputs(role).isEmpty { base.mapFields(mapping, for: role) } else { flags.mapFields(mapping, for: role) }
         }
         return (base.overridden(by: flags), out)
     }
