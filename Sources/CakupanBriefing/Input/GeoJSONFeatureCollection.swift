@@ -4,12 +4,12 @@ import Foundation
 /// Reads an RFC 7946 FeatureCollection (§3.3) as the result folder writes it, keeping only what the
 /// briefing draws. Structural errors name the JSON path: `features[3].geometry.coordinates[0]: …`.
 enum GeoJSONFeatureCollection {
-    /// Reads `name` from `directory`; `build` turns each feature into a record, given a property
-    /// reader whose messages say `feature i`.
+    /// Reads the file `name`; `build` turns each feature into a record, given a property reader whose
+    /// messages say `feature i`.
     static func records<R>(
-        file name: String, in directory: URL, _ build: (GeoJSONFeature, PropertyReader) throws -> R
+        file name: String, from files: ResultFiles, _ build: (GeoJSONFeature, PropertyReader) throws -> R
     ) throws -> [R] {
-        let root = try JSONFileReading.read(file: name, in: directory)
+        let root = try JSONFileReading.read(file: name, from: files)
         let features = try GeoJSONStructure(file: name).features(root)
         return try features.enumerated().map { index, feature in
             let reader = PropertyReader(

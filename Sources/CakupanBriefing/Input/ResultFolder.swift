@@ -34,36 +34,41 @@ public struct ResultFolder: Sendable, Hashable {
     /// wrong: a missing file, invalid JSON, a missing or mistyped key, or summary.json disagreeing
     /// with areas.geojson about the number of areas.
     public static func load(from directory: URL) throws -> ResultFolder {
-        let summaryValue = try JSONFileReading.read(file: "summary.json", in: directory)
+        try load(.directory(directory))
+    }
+
+    /// As `load(from:)`, from files on disk or made in memory.
+    public static func load(_ files: ResultFiles) throws -> ResultFolder {
+        let summaryValue = try JSONFileReading.read(file: "summary.json", from: files)
         guard case .object(let summaryMembers) = summaryValue else {
             throw BriefingError.invalidFile("summary.json", detail: "must hold a JSON object, found \(summaryValue.kind)")
         }
         let summary = try ResultSummary.read(PropertyReader(file: "summary.json", values: summaryMembers))
-        let areas = try GeoJSONFeatureCollection.records(file: "areas.geojson", in: directory, AreaRecord.read)
+        let areas = try GeoJSONFeatureCollection.records(file: "areas.geojson", from: files, AreaRecord.read)
         guard areas.count == summary.areaCount else {
             throw BriefingError.invalidFile(
                 "summary.json",
                 detail: "'areas' lists \(summary.areaCount) areas but areas.geojson has \(areas.count) features")
         }
-        let coverage = try GeoJSONFeatureCollection.records(file: "coverage.geojson", in: directory) { feature, _ in
+        let coverage = try GeoJSONFeatureCollection.records(file: "coverage.geojson", from: files) { feature, _ in
             feature.geometry.polygons
         }
-        var hotspots = try GeoJSONFeatureCollection.records(file: "hotspots.geojson", in: directory, HotspotRecord.read)
+        var hotspots = try GeoJSONFeatureCollection.records(file: "hotspots.geojson", from: files, HotspotRecord.read)
         hotspots.sort { ($0.rank, $0.ref) < ($1.rank, $1.ref) }
         // Optional: only runs with --recommend write it.
         let postsFile = ResultFileNames.recommendations
         var posts: [PostRecord]? = nil
-        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(postsFile).path) {
-            posts = try GeoJSONFeatureCollection.records(file: postsFile, in: directory, PostRecord.read)
+        if try files.exists(postsFile) {
+            posts = try GeoJSONFeatureCollection.records(file: postsFile, from: files, PostRecord.read)
                 .sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
         }
         return ResultFolder(
             summary: summary,
             areas: areas,
-            sites: try GeoJSONFeatureCollection.records(file: "sites.geojson", in: directory, SiteRecord.read),
-            zones: try GeoJSONFeatureCollection.records(file: "zones.geojson", in: directory, ZoneRecord.read),
+            sites: try GeoJSONFeatureCollection.records(file: "sites.geojson", from: files, SiteRecord.read),
+            zones: try GeoJSONFeatureCollection.records(file: "zones.geojson", from: files, ZoneRecord.read),
             coverage: coverage.flatMap { $0 },
-            gaps: try GeoJSONFeatureCollection.records(file: "gaps.geojson", in: directory, GapRecord.read),
+            gaps: try GeoJSONFeatureCollection.records(file: "gaps.geojson", from: files, GapRecord.read),
             hotspots: hotspots,
             posts: posts)
     }
